@@ -1,0 +1,1 @@
+"""xeber: Azerbaijani news toolkit."""
