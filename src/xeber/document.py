@@ -32,7 +32,7 @@ class Entity:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Entity":
+    def from_dict(cls, d: dict[str, Any]) -> Entity:
         return cls(
             int(d["start"]), int(d["end"]), d["text"], d["type"], d.get("lemma") or d["text"],
             float(d.get("confidence", 1.0)), dict(d.get("attrs") or {}),
@@ -70,7 +70,7 @@ class Event:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Event":
+    def from_dict(cls, d: dict[str, Any]) -> Event:
         args = [Argument(**a) for a in d.get("arguments", [])]
         return cls(
             d["type"], d["trigger"], int(d["start"]), int(d["end"]), args, d.get("date"),
@@ -122,7 +122,7 @@ class Document:
         }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Document":
+    def from_dict(cls, d: dict[str, Any]) -> Document:
         return cls(
             text=d["text"], id=d.get("id", ""), source=d.get("source"), url=d.get("url"),
             title=d.get("title"), published=d.get("published"), language=d.get("language"),

@@ -7,8 +7,9 @@ traced back and undone. Edits never overlap; applying them in order gives the ed
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Any, Iterable
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +25,7 @@ class Edit:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Edit":
+    def from_dict(cls, d: dict[str, Any]) -> Edit:
         return cls(
             int(d["start"]), int(d["end"]), d["original"], d["replacement"], d["kind"],
             float(d.get("confidence", 1.0)),

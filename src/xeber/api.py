@@ -1,0 +1,111 @@
+"""The Python API: the CLI and the server are thin layers over these functions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from xeber import extract as _extract
+from xeber import normalize as _normalize
+from xeber import search as _search
+from xeber.document import Document
+from xeber.errors import XeberError
+from xeber.ingest import Failure, check_text, iter_files, load_path
+from xeber.settings import Settings
+from xeber.store import Store, open_store
+
+
+def normalize(text: str, settings: Settings | None = None) -> _normalize.Normalized:
+    """Repaired text and the edits (offsets into `text`) that produce it."""
+    check_text(text)
+    return _normalize.normalize(text, settings or Settings())
+
+
+def process(doc: Document | str, settings: Settings | None = None) -> Document:
+    """Run the pipeline on one document: normalize, then extract entities and events."""
+    if isinstance(doc, str):
+        doc = Document(text=doc)
+    check_text(doc.text, doc.source or "input")
+    result = _normalize.normalize(doc.text, settings or Settings())
+    doc.set_edits(result.edits)
+    doc.entities, doc.events = _extract.extract(doc.body, doc.published)
+    return doc
+
+
+def extract(text: str, published: str | None = None, settings: Settings | None = None) -> Document:
+    """Normalize `text`, then extract; entity and event offsets index `doc.normalized`."""
+    return process(Document(text=text, published=published), settings)
+
+
+@dataclass(slots=True)
+class IngestReport:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: list[Failure] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
+            "failed": [{"source": f.source, "reason": f.reason} for f in self.failed], "ids": self.ids,
+        }
+
+
+def store_document(store: Store, doc: Document) -> str:
+    """Write a processed document with its search terms; returns added/updated/unchanged."""
+    result = store.put(doc, _search.index_fields(doc.title, doc.body))
+    return result.status
+
+
+def ingest_documents(
+    store: Store,
+    docs: Iterable[Document | Failure],
+    settings: Settings | None = None,
+    on_item: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Process and store each document; one bad document is reported and skipped."""
+    report = IngestReport()
+    for item in docs:
+        if isinstance(item, Failure):
+            report.failed.append(item)
+        else:
+            try:
+                status = store_document(store, process(item, settings))
+                setattr(report, status, getattr(report, status) + 1)
+                report.ids.append(item.id)
+            except XeberError as e:
+                report.failed.append(Failure(item.source or item.id, str(e)))
+        if on_item:
+            on_item(item.source if isinstance(item, Failure) else (item.source or item.id))
+    return report
+
+
+def iter_documents(paths: list[str]) -> Iterable[Document | Failure]:
+    """Documents loaded from files and folders; a Failure for each that cannot be read."""
+    for f in iter_files(paths):
+        if isinstance(f, Failure):
+            yield f
+            continue
+        try:
+            yield from load_path(f)
+        except XeberError as e:
+            yield Failure(str(f), str(e))
+
+
+def ingest(paths: list[str], settings: Settings | None = None) -> IngestReport:
+    settings = settings or Settings()
+    store = open_store(settings.db_url())
+    try:
+        return ingest_documents(store, iter_documents(paths), settings)
+    finally:
+        store.close()
+
+
+def search(query: str, settings: Settings | None = None, *, limit: int = 10, offset: int = 0) -> _search.SearchResult:
+    settings = settings or Settings()
+    store = open_store(settings.db_url())
+    try:
+        return _search.search(store, query, limit=limit, offset=offset)
+    finally:
+        store.close()

@@ -1,0 +1,251 @@
+"""The default store: one SQLite file, schema versioned by PRAGMA user_version.
+
+Each document and all its rows (edits, entities, events, search terms) are written in one
+transaction, so an interrupted run never leaves half a document behind.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from xeber.document import Document, Entity, Event
+from xeber.errors import QueryError, StoreError
+from xeber.store.base import IndexFields, PutResult, SearchRow
+from xeber.text.edits import Edit
+
+# Each entry migrates the schema from version i to i+1. Never edit a released entry: append.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        source TEXT, url TEXT, title TEXT, published TEXT, language TEXT,
+        text TEXT NOT NULL, normalized TEXT, meta TEXT NOT NULL DEFAULT '{}',
+        ingested_at TEXT NOT NULL, updated_at TEXT NOT NULL
+    );
+    CREATE INDEX documents_source ON documents(source);
+    CREATE INDEX documents_published ON documents(published);
+    CREATE TABLE edits (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        original TEXT NOT NULL, replacement TEXT NOT NULL, kind TEXT NOT NULL, confidence REAL NOT NULL,
+        PRIMARY KEY (doc_id, seq)
+    );
+    CREATE TABLE entities (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        text TEXT NOT NULL, type TEXT NOT NULL, lemma TEXT NOT NULL, confidence REAL NOT NULL,
+        attrs TEXT NOT NULL DEFAULT '{}',
+        PRIMARY KEY (doc_id, seq)
+    );
+    CREATE INDEX entities_lemma ON entities(type, lemma);
+    CREATE TABLE events (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL, type TEXT NOT NULL, trigger TEXT NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, date TEXT, place TEXT, data TEXT NOT NULL,
+        PRIMARY KEY (doc_id, seq)
+    );
+    CREATE INDEX events_type ON events(type, date);
+    CREATE TABLE document_versions (
+        doc_id TEXT NOT NULL, saved_at TEXT NOT NULL, text TEXT NOT NULL, normalized TEXT,
+        title TEXT, meta TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE VIRTUAL TABLE doc_fts USING fts5(
+        doc_id UNINDEXED, title, body, lemmas, tokenize = 'unicode61 remove_diacritics 0'
+    );
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class SQLiteStore:
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.conn = sqlite3.connect(Path(self.path).expanduser() if self.path != ":memory:" else self.path)
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"cannot open store {self.path}: {e}") from e
+
+    def _migrate(self) -> None:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"store {self.path} has schema {version}, newer than this xeber ({SCHEMA_VERSION})")
+        for i in range(version, SCHEMA_VERSION):
+            with self.conn:
+                self.conn.executescript("BEGIN;" + MIGRATIONS[i] + f"; PRAGMA user_version = {i + 1};")
+
+    # -- writing -----------------------------------------------------------------------------------
+    def put(self, doc: Document, index: IndexFields) -> PutResult:
+        """Insert or update one document with all its annotations, atomically.
+
+        The same content (same id) is stored once. A document from the same source or URL whose
+        content changed replaces the record and keeps the earlier version in document_versions.
+        """
+        try:
+            with self.conn:
+                cur = self.conn.cursor()
+                status = "added"
+                old = cur.execute(
+                    "SELECT id, text, normalized, title, meta FROM documents WHERE id = ?", (doc.id,)
+                ).fetchone()
+                if old is None and (doc.url or doc.source):
+                    old = cur.execute(
+                        "SELECT id, text, normalized, title, meta FROM documents WHERE url = ? OR source = ? LIMIT 1",
+                        (doc.url or doc.source, doc.source or doc.url),
+                    ).fetchone()
+                    if old is not None:
+                        doc.id = old[0]
+                if old is not None:
+                    if old[1] == doc.text and old[2] == doc.normalized:
+                        status = "unchanged"
+                    else:
+                        status = "updated"
+                        if old[1] != doc.text:
+                            cur.execute(
+                                "INSERT INTO document_versions VALUES (?, ?, ?, ?, ?, ?)",
+                                (old[0], _now(), old[1], old[2], old[3], old[4]),
+                            )
+                    self._delete_rows(cur, doc.id)
+                    cur.execute(
+                        "UPDATE documents SET source=?, url=?, title=?, published=?, language=?, text=?, "
+                        "normalized=?, meta=?, updated_at=? WHERE id=?",
+                        (doc.source, doc.url, doc.title, doc.published, doc.language, doc.text,
+                         doc.normalized, json.dumps(doc.meta, ensure_ascii=False), _now(), doc.id),
+                    )
+                else:
+                    cur.execute(
+                        "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (doc.id, doc.source, doc.url, doc.title, doc.published, doc.language, doc.text,
+                         doc.normalized, json.dumps(doc.meta, ensure_ascii=False), _now(), _now()),
+                    )
+                self._insert_rows(cur, doc, index)
+            return PutResult(doc.id, status)
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"cannot write document {doc.id}: {e}") from e
+
+    @staticmethod
+    def _delete_rows(cur: sqlite3.Cursor, doc_id: str) -> None:
+        for table in ("edits", "entities", "events"):
+            cur.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+        cur.execute("DELETE FROM doc_fts WHERE doc_id = ?", (doc_id,))
+
+    @staticmethod
+    def _insert_rows(cur: sqlite3.Cursor, doc: Document, index: IndexFields) -> None:
+        cur.executemany(
+            "INSERT INTO edits VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc.id, i, e.start, e.end, e.original, e.replacement, e.kind, e.confidence)
+             for i, e in enumerate(doc.edits)],
+        )
+        cur.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc.id, i, e.start, e.end, e.text, e.type, e.lemma, e.confidence,
+              json.dumps(e.attrs, ensure_ascii=False)) for i, e in enumerate(doc.entities)],
+        )
+        cur.executemany(
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc.id, i, ev.type, ev.trigger, ev.start, ev.end, ev.date, ev.place,
+              json.dumps(ev.to_dict(), ensure_ascii=False)) for i, ev in enumerate(doc.events)],
+        )
+        cur.execute(
+            "INSERT INTO doc_fts (doc_id, title, body, lemmas) VALUES (?, ?, ?, ?)",
+            (doc.id, index.title, index.body, index.lemmas),
+        )
+
+    # -- reading -----------------------------------------------------------------------------------
+    def get(self, doc_id: str) -> Document | None:
+        row = self.conn.execute(
+            "SELECT id, source, url, title, published, language, text, normalized, meta FROM documents WHERE id = ?",
+            (doc_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        doc = Document(
+            text=row[6], id=row[0], source=row[1], url=row[2], title=row[3], published=row[4],
+            language=row[5], normalized=row[7], meta=json.loads(row[8] or "{}"),
+        )
+        doc.edits = [
+            Edit(r[0], r[1], r[2], r[3], r[4], r[5])
+            for r in self.conn.execute(
+                'SELECT start, "end", original, replacement, kind, confidence FROM edits WHERE doc_id = ? ORDER BY seq',
+                (doc_id,),
+            )
+        ]
+        doc.entities = [
+            Entity(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]))
+            for r in self.conn.execute(
+                'SELECT start, "end", text, type, lemma, confidence, attrs FROM entities WHERE doc_id = ? ORDER BY seq',
+                (doc_id,),
+            )
+        ]
+        doc.events = [
+            Event.from_dict(json.loads(r[0]))
+            for r in self.conn.execute("SELECT data FROM events WHERE doc_id = ? ORDER BY seq", (doc_id,))
+        ]
+        return doc
+
+    def find_id(self, prefix: str) -> str | None:
+        """The full id of the one document whose id starts with `prefix` (git-style short ids)."""
+        rows = self.conn.execute(
+            "SELECT id FROM documents WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "\uffff")
+        ).fetchall()
+        return rows[0][0] if len(rows) == 1 else None
+
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY id")]
+
+    def search(
+        self, match: str, *, limit: int = 10, offset: int = 0, filters: dict[str, Any] | None = None
+    ) -> tuple[int, list[SearchRow]]:
+        """Documents matching an FTS5 expression over analyzed terms, best BM25 first (title
+        weighted 3×), ties broken by date then id so that pages are stable."""
+        where, params = ["doc_fts MATCH ?"], [match]
+        filters = filters or {}
+        if filters.get("date_from"):
+            where.append("d.published >= ?")
+            params.append(filters["date_from"])
+        if filters.get("date_to"):
+            where.append("d.published <= ?")
+            params.append(filters["date_to"])
+        if filters.get("source"):
+            where.append("d.source = ?")
+            params.append(filters["source"])
+        if filters.get("language"):
+            where.append("d.language = ?")
+            params.append(filters["language"])
+        sql_where = " AND ".join(where)
+        try:
+            total = self.conn.execute(
+                f"SELECT count(*) FROM doc_fts JOIN documents d ON d.id = doc_fts.doc_id WHERE {sql_where}", params
+            ).fetchone()[0]
+            rows = self.conn.execute(
+                "SELECT d.id, d.title, d.published, d.source, d.url, bm25(doc_fts, 0.0, 3.0, 1.0, 1.0) AS score, "
+                "coalesce(d.normalized, d.text), d.meta "
+                f"FROM doc_fts JOIN documents d ON d.id = doc_fts.doc_id WHERE {sql_where} "
+                "ORDER BY score, d.published DESC, d.id LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            ).fetchall()
+        except sqlite3.OperationalError as e:
+            raise QueryError(f"cannot run query: {e}") from e
+        return int(total), [
+            SearchRow(r[0], r[1], r[2], r[3], r[4], -float(r[5]), r[6], json.loads(r[7] or "{}")) for r in rows
+        ]
+
+    def close(self) -> None:
+        self.conn.close()
