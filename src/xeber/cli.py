@@ -147,8 +147,8 @@ def ingest(
             f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, failed {len(report.failed)}"
             f"  → {escape(settings.db_url())}"
         )
-        for f in report.failed:
-            stdout.print(f"  [red]failed[/] {escape(f.source)}: {escape(f.reason)}")
+    for f in report.failed:
+        error(f"{f.source}: {f.reason}")
     if report.failed and not (report.added or report.updated or report.unchanged):
         raise typer.Exit(1)
 

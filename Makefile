@@ -1,0 +1,71 @@
+# xeber — `make demo` and `make test` do all the set-up on a fresh machine.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+DEMO_DB := .cache/demo.db
+# Debian packages: OCR, PDF rendering, fonts for rendered test scans, the browser for page tests,
+# and the PostgreSQL server for the backend conformance tests.
+APT_PACKAGES := tesseract-ocr tesseract-ocr-aze tesseract-ocr-aze-cyrl poppler-utils fonts-dejavu-core \
+	chromium postgresql
+STAMP := $(VENV)/.installed
+
+.PHONY: venv sysdeps models lexicon demo test bench bench-normalize lint clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+venv: $(STAMP)
+
+sysdeps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing system packages: $$missing"; \
+		apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing >/dev/null; \
+	else \
+		echo "missing system packages; install them with:"; \
+		echo "    sudo apt-get install -y $$missing"; \
+	fi
+
+# Models derived from evaluation-only data (no licence to redistribute) are built locally into
+# src/xeber/data/models/local/ (git-ignored) when ../shared is present; xeber works without them.
+models: venv
+	@if [ -d $(SHARED)/data ]; then \
+		for s in $(wildcard scripts/train_*.py); do $(BIN)/python $$s --shared $(SHARED) || exit 1; done; \
+	else echo "no $(SHARED)/data: skipping locally trained models"; fi
+
+# The committed lexicon artifact, rebuilt from installed packages and MIT/Apache word lists.
+lexicon: venv sysdeps
+	$(BIN)/python scripts/build_lexicon.py --shared $(SHARED)
+
+demo: venv sysdeps models
+	@rm -f $(DEMO_DB) && mkdir -p .cache
+	@echo "== normalize: repairs with their edits (examples/01_enerji_emekdasligi.md)"
+	@$(BIN)/xeber normalize examples/01_enerji_emekdasligi.md --json | $(BIN)/python scripts/show_edits.py
+	@echo; echo "== extract: entities and events (examples/04_gulesciler.md)"
+	@$(BIN)/xeber extract examples/04_gulesciler.md
+	@echo; echo "== ingest examples/ into $(DEMO_DB)"
+	@$(BIN)/xeber ingest examples --db $(DEMO_DB)
+	@for q in 'enerji əməkdaşlığı' 'gulesci' 'xalça sərgisi' '"beynəlxalq konfrans"' 'nazirliyi -pambıq'; do \
+		echo; echo "== xeber search '$$q'"; $(BIN)/xeber search "$$q" --db $(DEMO_DB) --limit 3; done
+
+test: venv sysdeps models
+	scripts/with-test-services $(BIN)/pytest -q -x --durations=5
+
+bench: venv models
+	$(BIN)/python bench/tokenize_bench.py
+	@for b in $(filter-out bench/tokenize_bench.py,$(wildcard bench/*_bench.py)); do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+bench-normalize: venv models
+	$(BIN)/python bench/normalize_bench.py
+
+lint: venv
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/mypy src
+
+clean:
+	rm -rf .cache .pytest_cache .mypy_cache .ruff_cache
