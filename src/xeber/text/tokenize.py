@@ -8,9 +8,9 @@ Suffixed numbers (`29-da`, `10-cu`), hyphenated names (`Nur-Sultan`, `TÃœRKPA-nÄ
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from xeber.text.casing import lower
 
@@ -27,8 +27,7 @@ _PATTERN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
