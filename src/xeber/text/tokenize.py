@@ -93,10 +93,6 @@ def words(text: str) -> list[Token]:
     return [t for t in tokenize(text) if t.is_word]
 
 
-_CLOSERS = "\"'”’»)]"
-_OPENERS = "\"“«„("
-
-
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) into `text`.
 
