@@ -50,3 +50,42 @@ def html_page(title: str, body: str, *, date: str | None = None, author: str | N
         f"<main><article><h1>{title}</h1>{paras}</article></main>"
         "<footer>© Nümunə Xəbər. Bütün hüquqlar qorunur.</footer></body></html>"
     )
+
+
+# Letters outside WinAnsi get codes 128+ through a /Differences encoding; pypdf maps the glyph
+# names back to Unicode, so the text layer reads as the Azerbaijani we wrote.
+_PDF_EXTRA = {"ə": "schwa", "ı": "dotlessi", "ş": "scedilla", "ğ": "gbreve", "Ə": "Schwa", "İ": "Idotaccent",
+              "Ş": "Scedilla", "Ğ": "Gbreve"}
+
+
+def text_pdf(lines: list[str]) -> bytes:
+    """A minimal one-page PDF with `lines` in its text layer (Helvetica, custom encoding)."""
+    codes = {ch: 128 + i for i, ch in enumerate(_PDF_EXTRA)}
+
+    def enc(s: str) -> bytes:
+        out = bytearray()
+        for ch in s:
+            b = bytes([codes[ch]]) if ch in codes else ch.encode("cp1252")
+            out += b"\\" + b if b in (b"(", b")", b"\\") else b
+        return bytes(out)
+
+    content = b"BT /F1 12 Tf 14 TL 50 780 Td " + b"".join(b"(" + enc(line) + b") Tj T* " for line in lines) + b"ET"
+    diffs = " ".join(f"/{name}" for name in _PDF_EXTRA.values())
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        ("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
+         f"/BaseEncoding /WinAnsiEncoding /Differences [128 {diffs}] >> >>").encode(),
+    ]
+    pdf = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, obj in enumerate(objects, 1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(pdf)
