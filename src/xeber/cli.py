@@ -232,6 +232,24 @@ def show(
             stdout.print(f"  {ent.type:6} {escape(ent.text)} → {escape(ent.lemma)}")
 
 
+@app.command()
+@handles_errors
+def serve(
+    db: str = DbOpt,
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (0.0.0.0 for every interface)."),
+    port: int = typer.Option(8000, min=1, max=65535),
+) -> None:
+    """Serve the HTTP API (OpenAPI docs at /docs) and the search page.
+
+    Example: xeber serve --db news.db --port 8000
+    """
+    from xeber.serve import run
+
+    settings = _settings(db)
+    _require_store(settings)
+    run(host, port, settings.db_url())
+
+
 def main() -> None:
     try:
         app()

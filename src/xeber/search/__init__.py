@@ -1,14 +1,25 @@
-"""Search over the store with the Azerbaijani analyzer."""
+"""Search over the store with the Azerbaijani analyzer.
+
+`search(store, query)` parses the query (xeber.search.query), widens words that the index does not
+know to the vocabulary terms one edit away (typo tolerance) and proposes them as "did you mean",
+ranks by BM25 (title weighted), falls back from "all words" to "any word" ranking when nothing
+matches every word, and returns highlighted snippets and, on request, facets.
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from xeber.search.analyzer import index_fields
-from xeber.search.query import ParsedQuery, parse_query
+from xeber.search.analyzer import Lemmatizer, default_lemmatizer, index_fields
+from xeber.search.query import Clause, ParsedQuery, parse_query
 from xeber.search.snippets import snippet
+from xeber.search.typos import expand_typos
 from xeber.store.base import Store
+from xeber.text.casing import fold, lower
+from xeber.text.tokenize import tokenize
+
+MODES = ("all", "any")
 
 
 @dataclass(slots=True)
@@ -27,19 +38,83 @@ class SearchResult:
     query: str
     total: int
     hits: list[Hit] = field(default_factory=list)
+    mode: str = "all"  # the ranking that produced the hits: "any" after the fallback
+    suggestion: str | None = None  # "did you mean": the query with typos replaced
+    facets: dict[str, list[tuple[str, int]]] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"query": self.query, "total": self.total, "hits": [asdict(h) for h in self.hits]}
+        d: dict[str, Any] = {
+            "query": self.query, "total": self.total, "hits": [asdict(h) for h in self.hits], "mode": self.mode,
+            "suggestion": self.suggestion,
+        }
+        if self.facets is not None:
+            d["facets"] = {k: [{"value": v, "count": n} for v, n in vs] for k, vs in self.facets.items()}
+        return d
 
 
-def search(store: Store, query: str, *, limit: int = 10, offset: int = 0) -> SearchResult:
-    parsed = parse_query(query)
-    total, rows = store.search(parsed.match, limit=limit, offset=offset, filters=parsed.filters)
+def search(
+    store: Store,
+    query: str,
+    *,
+    limit: int = 10,
+    offset: int = 0,
+    mode: str = "all",
+    facets: bool = False,
+    fuzzy: bool = True,
+    syntax: bool = True,
+    lemmatizer: Lemmatizer | None = None,
+) -> SearchResult:
+    """Search `store`. mode "all": every word must match (falls back to "any" when none does);
+    mode "any": documents with any content word, best BM25 first; `syntax=False` reads the query as
+    plain text (no operators or filters). Raises QueryError on bad queries."""
+    if mode not in MODES:
+        from xeber.errors import QueryError
+
+        raise QueryError(f"unknown search mode {mode!r}; use one of {', '.join(MODES)}")
+    lem = lemmatizer or default_lemmatizer()
+    parsed = parse_query(query, lem, allow_empty=syntax, syntax=syntax)
+    corrections = expand_typos(store, parsed) if fuzzy and parsed.groups else {}
+    match = parsed.match(mode) if parsed.groups else ""
+    total, rows = store.search(match, limit=limit, offset=offset, filters=parsed.filters, sort=parsed.sort)
+    used = mode
+    if total == 0 and mode == "all" and len([c for c in parsed.clauses if not c.stop]) > 1:
+        match = parsed.match("any")
+        total, rows = store.search(match, limit=limit, offset=offset, filters=parsed.filters, sort=parsed.sort)
+        used = "any"
+    lemma_set = set(parsed.lemmas)
     hits = [
-        Hit(r.id, r.title, round(r.score, 4), snippet(r.body, parsed.terms), r.published, r.source, r.url)
+        Hit(r.id, r.title, round(r.score, 4), snippet(r.body, parsed.terms, lemma_set, lem), r.published,
+            r.source, r.url)
         for r in rows
     ]
-    return SearchResult(query, total, hits)
+    result = SearchResult(query, total, hits, used)
+    if corrections:
+        result.suggestion = _suggestion(query, corrections, [r.body for r in rows[:3]])
+    if facets:
+        result.facets = store.facets(match, parsed.filters)
+    return result
 
 
-__all__ = ["Hit", "ParsedQuery", "SearchResult", "index_fields", "parse_query", "search"]
+def _suggestion(query: str, corrections: dict[str, str], bodies: list[str]) -> str:
+    """The query with each unknown word replaced by its correction, spelled as in a found text."""
+    spelled: dict[str, str] = {}
+    for body in bodies:
+        for t in tokenize(body):
+            f = fold(t.text)
+            if f in corrections.values() and f not in spelled:
+                spelled[f] = lower(t.text)
+    out = []
+    for t in query.split():
+        key = fold(t.strip('"*-'))
+        if key in corrections:
+            fixed = corrections[key]
+            out.append(t.replace(t.strip('"*-'), spelled.get(fixed, fixed)))
+        else:
+            out.append(t)
+    return " ".join(out)
+
+
+__all__ = [
+    "Clause", "Hit", "MODES", "ParsedQuery", "SearchResult", "default_lemmatizer", "index_fields", "parse_query",
+    "search",
+]

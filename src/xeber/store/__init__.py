@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xeber.store.base import IndexFields, PutResult, SearchRow, Store
+from xeber.store.base import EntityCount, EventRow, IndexFields, PutResult, SearchRow, Store
 from xeber.store.sqlite import SQLiteStore
 
 
@@ -17,4 +17,4 @@ def open_store(url: str) -> Store:
     return SQLiteStore(url)
 
 
-__all__ = ["IndexFields", "PutResult", "SearchRow", "Store", "SQLiteStore", "open_store"]
+__all__ = ["EntityCount", "EventRow", "IndexFields", "PutResult", "SearchRow", "Store", "SQLiteStore", "open_store"]

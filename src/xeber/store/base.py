@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from xeber.document import Document
+from xeber.document import Document, Event
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,12 +35,87 @@ class SearchRow:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(slots=True)
+class EntityCount:
+    type: str  # PER, ORG, LOC, ...
+    lemma: str
+    documents: int  # documents that mention it
+    mentions: int  # mentions in those documents
+
+
+@dataclass(slots=True)
+class EventRow:
+    doc_id: str
+    title: str | None
+    published: str | None
+    event: Event
+
+
 class Store(Protocol):
+    """Every backend gives the same results for the same calls.
+
+    `match` is an FTS5 query expression over the analyzed columns title, body and lemmas (folded
+    terms made by xeber.search.analyzer): "term", "term"*, "a b" (phrase), {title body} : x,
+    lemmas : x, AND, OR, NOT and parentheses. `filters` keys: date_from, date_to (ISO dates,
+    inclusive), source (document source or meta["outlet"]), language, entities (a list of
+    {"types": ["PER"], "lemma": "..."}: the document mentions an entity of one of the types whose
+    lemma folded with xeber.text.casing.fold equals the given lemma folded), event_types (a list:
+    the document has an event of each type).
+    """
+
     def put(self, doc: Document, index: IndexFields) -> PutResult: ...
     def get(self, doc_id: str) -> Document | None: ...
     def find_id(self, prefix: str) -> str | None: ...
     def count(self) -> int: ...
     def search(
-        self, match: str, *, limit: int = 10, offset: int = 0, filters: dict[str, Any] | None = None
-    ) -> tuple[int, list[SearchRow]]: ...
+        self, match: str, *, limit: int = 10, offset: int = 0, filters: dict[str, Any] | None = None,
+        sort: str = "rank",
+    ) -> tuple[int, list[SearchRow]]:
+        """(total matches, one page): BM25 with columns weighted title 3, body 1, lemmas 1, best
+        first, ties by published DESC then id; sort="date": published DESC then id."""
+        ...
+
     def close(self) -> None: ...
+
+    # -- used by xeber.search and xeber.serve ------------------------------------------------------
+    def term_counts(self, terms: list[str]) -> dict[str, int]:
+        """Documents containing each analyzed term in any column; terms not in the index are left out."""
+        ...
+
+    def terms_with_prefix(self, prefix: str, limit: int = 20) -> list[tuple[str, int]]:
+        """Analyzed terms starting with `prefix` with their document counts, most frequent first."""
+        ...
+
+    def facets(
+        self, match: str, filters: dict[str, Any] | None = None, limit: int = 10
+    ) -> dict[str, list[tuple[str, int]]]:
+        """Matching-document counts, at most `limit` values per key, most first then by value:
+        source (meta["outlet"] else source), language, year (of published), event (event types) and,
+        per entity type except DATE, the entity lemmas."""
+        ...
+
+    def top_entities(
+        self, etype: str | None = None, date_from: str | None = None, date_to: str | None = None, limit: int = 20
+    ) -> list[EntityCount]:
+        """Entities (DATE excluded) by the number of documents that mention them, then lemma."""
+        ...
+
+    def entity_mentions_by_month(self, etype: str, lemma: str) -> list[tuple[str, int]]:
+        """(YYYY-MM, documents mentioning the entity) in month order; the lemma is matched folded."""
+        ...
+
+    def cooccurring_entities(self, etype: str, lemma: str, limit: int = 10) -> list[EntityCount]:
+        """Entities in the most documents shared with the given one (itself and DATE excluded)."""
+        ...
+
+    def entity_documents(self, etype: str, lemma: str) -> int:
+        """How many documents mention the entity."""
+        ...
+
+    def events(
+        self, *, etype: str | None = None, entity: tuple[str, str] | None = None, date_from: str | None = None,
+        date_to: str | None = None, limit: int = 50, offset: int = 0,
+    ) -> list[EventRow]:
+        """Events by coalesce(event date, published) DESC, then doc_id, seq: of a type, in documents
+        that mention entity (type, lemma), within a date range (inclusive)."""
+        ...

@@ -14,7 +14,8 @@ from typing import Any
 
 from xeber.document import Document, Entity, Event
 from xeber.errors import QueryError, StoreError
-from xeber.store.base import IndexFields, PutResult, SearchRow
+from xeber.store.base import EntityCount, EventRow, IndexFields, PutResult, SearchRow
+from xeber.text.casing import fold
 from xeber.text.edits import Edit
 
 # Each entry migrates the schema from version i to i+1. Never edit a released entry: append.
@@ -56,6 +57,12 @@ MIGRATIONS: list[str] = [
     CREATE VIRTUAL TABLE doc_fts USING fts5(
         doc_id UNINDEXED, title, body, lemmas, tokenize = 'unicode61 remove_diacritics 0'
     );
+    """,
+    # 2: the index vocabulary (analyzed terms with document counts) for typo tolerance and "did you mean".
+    """
+    CREATE VIRTUAL TABLE doc_fts_vocab USING fts5vocab(doc_fts, 'row');
+    CREATE INDEX entities_doc_type ON entities(doc_id, type);
+    CREATE INDEX events_doc ON events(doc_id, type);
     """,
 ]
 
@@ -210,35 +217,65 @@ class SQLiteStore:
     def ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY id")]
 
-    def search(
-        self, match: str, *, limit: int = 10, offset: int = 0, filters: dict[str, Any] | None = None
-    ) -> tuple[int, list[SearchRow]]:
-        """Documents matching an FTS5 expression over analyzed terms, best BM25 first (title
-        weighted 3×), ties broken by date then id so that pages are stable."""
-        where, params = ["doc_fts MATCH ?"], [match]
+    def _fold_function(self) -> None:
+        """Register xeber_fold(text) on this connection: entity lemmas are matched folded."""
+        if not getattr(self, "_fold_ready", False):
+            self.conn.create_function("xeber_fold", 1, lambda s: fold(s) if s is not None else None, deterministic=True)
+            self._fold_ready = True
+
+    def _where(self, match: str | None, filters: dict[str, Any] | None) -> tuple[str, list[Any]]:
+        """The WHERE clause (over doc_fts joined to documents d) for a match expression and filters."""
+        where: list[str] = []
+        params: list[Any] = []
+        if match:
+            where.append("doc_fts MATCH ?")
+            params.append(match)
         filters = filters or {}
         if filters.get("date_from"):
             where.append("d.published >= ?")
             params.append(filters["date_from"])
         if filters.get("date_to"):
+            # a bare date includes the whole day: published values may carry a time
             where.append("d.published <= ?")
-            params.append(filters["date_to"])
+            params.append(filters["date_to"] + ("\uffff" if len(filters["date_to"]) <= 10 else ""))
         if filters.get("source"):
-            where.append("d.source = ?")
-            params.append(filters["source"])
+            where.append("(d.source = ? OR json_extract(d.meta, '$.outlet') = ?)")
+            params.extend([filters["source"], filters["source"]])
         if filters.get("language"):
             where.append("d.language = ?")
             params.append(filters["language"])
-        sql_where = " AND ".join(where)
+        for ent in filters.get("entities") or []:
+            self._fold_function()
+            types = list(ent["types"])
+            where.append(
+                "EXISTS (SELECT 1 FROM entities e WHERE e.doc_id = d.id AND e.type IN "
+                f"({','.join('?' * len(types))}) AND xeber_fold(e.lemma) = ?)"
+            )
+            params.extend([*types, fold(ent["lemma"])])
+        for ev_type in filters.get("event_types") or []:
+            where.append("EXISTS (SELECT 1 FROM events v WHERE v.doc_id = d.id AND v.type = ?)")
+            params.append(ev_type)
+        return (" AND ".join(where) or "1"), params
+
+    def search(
+        self, match: str, *, limit: int = 10, offset: int = 0, filters: dict[str, Any] | None = None,
+        sort: str = "rank",
+    ) -> tuple[int, list[SearchRow]]:
+        """Documents matching an FTS5 expression over analyzed terms, best BM25 first (title
+        weighted 3×), ties broken by date then id so that pages are stable; `sort="date"`: newest
+        first, then id."""
+        sql_where, params = self._where(match, filters)
+        order = "d.published DESC, d.id" if sort == "date" else "score, d.published DESC, d.id"
+        score = "bm25(doc_fts, 0.0, 3.0, 1.0, 1.0)" if match else "0.0"  # no words: filters only
         try:
             total = self.conn.execute(
                 f"SELECT count(*) FROM doc_fts JOIN documents d ON d.id = doc_fts.doc_id WHERE {sql_where}", params
             ).fetchone()[0]
             rows = self.conn.execute(
-                "SELECT d.id, d.title, d.published, d.source, d.url, bm25(doc_fts, 0.0, 3.0, 1.0, 1.0) AS score, "
+                f"SELECT d.id, d.title, d.published, d.source, d.url, {score} AS score, "
                 "coalesce(d.normalized, d.text), d.meta "
                 f"FROM doc_fts JOIN documents d ON d.id = doc_fts.doc_id WHERE {sql_where} "
-                "ORDER BY score, d.published DESC, d.id LIMIT ? OFFSET ?",
+                f"ORDER BY {order} LIMIT ? OFFSET ?",
                 [*params, limit, offset],
             ).fetchall()
         except sqlite3.OperationalError as e:
@@ -246,6 +283,133 @@ class SQLiteStore:
         return int(total), [
             SearchRow(r[0], r[1], r[2], r[3], r[4], -float(r[5]), r[6], json.loads(r[7] or "{}")) for r in rows
         ]
+
+    # -- vocabulary, facets, entities, events (search and serve) -----------------------------------
+    def term_counts(self, terms: list[str]) -> dict[str, int]:
+        """Document frequency of each analyzed (folded) term found in the index; absent terms are left out."""
+        out: dict[str, int] = {}
+        terms = list(dict.fromkeys(terms))
+        for i in range(0, len(terms), 900):
+            chunk = terms[i : i + 900]
+            for term, docs in self.conn.execute(
+                f"SELECT term, doc FROM doc_fts_vocab WHERE term IN ({','.join('?' * len(chunk))})", chunk
+            ):
+                out[term] = int(docs)
+        return out
+
+    def terms_with_prefix(self, prefix: str, limit: int = 20) -> list[tuple[str, int]]:
+        """Analyzed terms starting with `prefix` and their document frequency, most frequent first."""
+        rows = self.conn.execute(
+            "SELECT term, doc FROM doc_fts_vocab WHERE term >= ? AND term < ? ORDER BY doc DESC LIMIT ?",
+            (prefix, prefix + "\uffff", limit),
+        ).fetchall()
+        return [(r[0], int(r[1])) for r in rows]
+
+    def facets(self, match: str, filters: dict[str, Any] | None = None, limit: int = 10) -> dict[str, list[tuple[str, int]]]:
+        """Counts of matching documents by source, language, year, event type and top entities
+        per type (keys `source`, `language`, `year`, `event`, `PER`, `ORG`, `LOC`, ...)."""
+        sql_where, params = self._where(match, filters)
+        matched = f"SELECT d.id FROM doc_fts JOIN documents d ON d.id = doc_fts.doc_id WHERE {sql_where}"
+        out: dict[str, list[tuple[str, int]]] = {}
+        try:
+            for key, expr in (("source", "coalesce(json_extract(d.meta, '$.outlet'), d.source)"),
+                              ("language", "d.language"), ("year", "substr(d.published, 1, 4)")):
+                rows = self.conn.execute(
+                    f"SELECT {expr} AS k, count(*) AS n FROM documents d WHERE d.id IN ({matched}) AND k IS NOT NULL "
+                    "GROUP BY k ORDER BY n DESC, k LIMIT ?", [*params, limit]
+                ).fetchall()
+                out[key] = [(str(k), int(n)) for k, n in rows]
+            rows = self.conn.execute(
+                f"SELECT type, count(DISTINCT doc_id) AS n FROM events WHERE doc_id IN ({matched}) "
+                "GROUP BY type ORDER BY n DESC, type LIMIT ?", [*params, limit]
+            ).fetchall()
+            out["event"] = [(str(k), int(n)) for k, n in rows]
+            rows = self.conn.execute(
+                f"SELECT type, lemma, count(DISTINCT doc_id) AS n FROM entities WHERE doc_id IN ({matched}) "
+                "AND type != 'DATE' GROUP BY type, lemma ORDER BY n DESC, lemma", params
+            ).fetchall()
+        except sqlite3.OperationalError as e:
+            raise QueryError(f"cannot run query: {e}") from e
+        for etype, lemma, n in rows:
+            bucket = out.setdefault(etype, [])
+            if len(bucket) < limit:
+                bucket.append((lemma, int(n)))
+        return out
+
+    def top_entities(
+        self, etype: str | None = None, date_from: str | None = None, date_to: str | None = None, limit: int = 20
+    ) -> list[EntityCount]:
+        """Entities mentioned in the most documents (of a type, published within a date range)."""
+        where, params = ["e.type != 'DATE'"], []
+        if etype:
+            where.append("e.type = ?")
+            params.append(etype)
+        if date_from:
+            where.append("d.published >= ?")
+            params.append(date_from)
+        if date_to:
+            where.append("d.published <= ?")
+            params.append(date_to + "\uffff")
+        rows = self.conn.execute(
+            "SELECT e.type, e.lemma, count(DISTINCT e.doc_id) AS n, count(*) FROM entities e "
+            f"JOIN documents d ON d.id = e.doc_id WHERE {' AND '.join(where)} "
+            "GROUP BY e.type, e.lemma ORDER BY n DESC, e.lemma LIMIT ?", [*params, limit]
+        ).fetchall()
+        return [EntityCount(r[0], r[1], int(r[2]), int(r[3])) for r in rows]
+
+    def _entity_docs(self, etype: str, lemma: str) -> tuple[str, list[Any]]:
+        self._fold_function()
+        return "SELECT doc_id FROM entities WHERE type = ? AND xeber_fold(lemma) = ?", [etype, fold(lemma)]
+
+    def entity_mentions_by_month(self, etype: str, lemma: str) -> list[tuple[str, int]]:
+        """(YYYY-MM, documents) for each month in which the entity (type, lemma, matched folded) is mentioned."""
+        sub, params = self._entity_docs(etype, lemma)
+        rows = self.conn.execute(
+            f"SELECT substr(published, 1, 7) AS m, count(*) FROM documents WHERE id IN ({sub}) AND m IS NOT NULL "
+            "GROUP BY m ORDER BY m", params
+        ).fetchall()
+        return [(r[0], int(r[1])) for r in rows]
+
+    def cooccurring_entities(self, etype: str, lemma: str, limit: int = 10) -> list[EntityCount]:
+        """Entities mentioned in the most documents together with the given entity."""
+        sub, params = self._entity_docs(etype, lemma)
+        rows = self.conn.execute(
+            "SELECT type, lemma, count(DISTINCT doc_id) AS n, count(*) FROM entities "
+            f"WHERE doc_id IN ({sub}) AND type != 'DATE' AND NOT (type = ? AND xeber_fold(lemma) = ?) "
+            "GROUP BY type, lemma ORDER BY n DESC, lemma LIMIT ?", [*params, etype, fold(lemma), limit]
+        ).fetchall()
+        return [EntityCount(r[0], r[1], int(r[2]), int(r[3])) for r in rows]
+
+    def entity_documents(self, etype: str, lemma: str) -> int:
+        sub, params = self._entity_docs(etype, lemma)
+        return int(self.conn.execute(f"SELECT count(DISTINCT doc_id) FROM ({sub})", params).fetchone()[0])
+
+    def events(
+        self, *, etype: str | None = None, entity: tuple[str, str] | None = None, date_from: str | None = None,
+        date_to: str | None = None, limit: int = 50, offset: int = 0,
+    ) -> list[EventRow]:
+        """Events, newest first (event date, else the document's date): of a type, from documents
+        mentioning an entity (type, lemma), within a date range."""
+        where, params = ["1"], []
+        if etype:
+            where.append("v.type = ?")
+            params.append(etype)
+        if entity:
+            sub, sub_params = self._entity_docs(*entity)
+            where.append(f"v.doc_id IN ({sub})")
+            params.extend(sub_params)
+        if date_from:
+            where.append("coalesce(v.date, d.published) >= ?")
+            params.append(date_from)
+        if date_to:
+            where.append("coalesce(v.date, d.published) <= ?")
+            params.append(date_to + "\uffff")
+        rows = self.conn.execute(
+            "SELECT v.doc_id, d.title, d.published, v.data FROM events v JOIN documents d ON d.id = v.doc_id "
+            f"WHERE {' AND '.join(where)} ORDER BY coalesce(v.date, d.published) DESC, v.doc_id, v.seq LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        ).fetchall()
+        return [EventRow(r[0], r[1], r[2], Event.from_dict(json.loads(r[3]))) for r in rows]
 
     def close(self) -> None:
         self.conn.close()
