@@ -1,17 +1,98 @@
-"""Layout repairs: words hyphenated across line and paragraph breaks."""
+"""Layout repairs: words broken by hyphenation, line and paragraph breaks, spurious hyphens and spaces,
+and hyphens that OCR read as ':' or '.'. Joins are made only when the lexicon says the joined word is
+a word and a fragment is not, so real compounds (`sosial-iqtisadi`, `Nur-Sultan`) and suffix hyphens
+(`29-da`, `TÜRKPA-nın`) stay."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from xeber.text.casing import lower
 from xeber.text.edits import Edit
 
-# a word fragment, a hyphen, a line break (maybe a blank line), and a lower-case continuation
-_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])(-[ \t]*\n\s*)(?=[^\W\d_A-ZÇƏĞİÖŞÜ])")
+Known = Callable[[str], bool]
+
+# Inflectional endings that OCR or typing detach from their word (`bütövlüyü nü`, `ərazi-lər`). Particles
+# that are written apart (da/də, ki, mı/mi/mu/mü) are not here.
+SUFFIXES = frozenset(
+    "nın nin nun nün ın in un ün nı ni nu nü ı i u ü na nə ya yə a ə nda ndə dan dən ndan ndən "
+    "lar lər ları ləri ların lərin lara lərə larda lərdə lardan lərdən dır dir dur dür sı si su sü "
+    "sın sin sun sün yla ylə la lə dakı dəki mız miz muz müz nız niz nuz nüz ıb ib ub üb mış miş muş "
+    "müş acaq əcək ıq ik uq ük".split()
+)
+
+_L = r"[^\W\d_]"  # a letter
+_LOW = r"[a-zçəğıöşü]"  # a lower-case Azerbaijani letter
+# fragment, hyphen, line break (perhaps blank lines), continuation
+_HYPHEN_BREAK = re.compile(rf"({_L}+)(-[ \t]*\n\s*)({_L}+)")
+# a paragraph break inside a sentence: the paragraph ends in a letter, the next starts lower-case
+_PARAGRAPH_BREAK = re.compile(rf"({_L}+)([ \t]*\n[ \t]*\n\s*)({_LOW}{_L}*)")
+# a hyphen inside a word, or a hyphen followed by a space
+_INNER_HYPHEN = re.compile(rf"(?<![\w-])({_L}+)(-[ \t]?)({_LOW}+)(?![\w-])")
+# a hyphen read as ':' or '.', perhaps followed by a space or a line break
+_FALSE_HYPHEN = re.compile(rf"(?<![\w.])({_L}{{2,}})([:.][ \t]*\n?[ \t]*)({_LOW}{_L}+)")
+# two words separated by one space where the second may be a stray fragment
+_SPACE = re.compile(rf"(?<![\w-])({_L}+)( )({_LOW}+)(?![\w-])")
 
 
-def layout_edits(text: str) -> list[Edit]:
-    edits = []
+def layout_edits(text: str, known: Known, count: Callable[[str], int] | None = None) -> list[Edit]:
+    """Edits repairing layout, judged by `known(word)` (lower-case) and optional word counts."""
+    count = count or (lambda w: 0)
+    edits: list[Edit] = []
     for m in _HYPHEN_BREAK.finditer(text):
-        edits.append(Edit(m.start(1), m.end(1), m.group(1), "", "hyphenation", 0.95))
-    return edits
+        a, b = m.group(1), m.group(3)
+        joined = lower(a + b)
+        if b[0].isupper() or (not known(joined) and known(lower(a)) and known(lower(b))):
+            # a compound hyphenated at its own hyphen: keep the hyphen, drop the break
+            repl, conf = "-", 0.9
+        else:
+            repl, conf = "", 0.95
+        edits.append(Edit(m.start(2), m.end(2), m.group(2), repl, "hyphenation", conf))
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        a, b = m.group(1), m.group(3)
+        joined = lower(a + b)
+        if known(joined) and not (known(lower(a)) and known(lower(b))):
+            edits.append(Edit(m.start(2), m.end(2), m.group(2), "", "split", 0.9))
+        else:
+            edits.append(Edit(m.start(2), m.end(2), m.group(2), " ", "paragraph", 0.9))
+    for m in _INNER_HYPHEN.finditer(text):
+        a, b = m.group(1), m.group(3)
+        if a.isupper() or b in ("a", "ə"):  # TÜRKPA-nın; hyphen before a copula-like vowel is rare
+            continue
+        joined = lower(a + b)
+        if known(joined) and (b in SUFFIXES or not known(b)) and count(joined) >= 10:
+            edits.append(Edit(m.start(2), m.end(2), m.group(2), "", "split", 0.85))
+    for m in _FALSE_HYPHEN.finditer(text):
+        a, b = m.group(1), m.group(3)
+        joined = lower(a + b)
+        if known(joined) and not known(lower(a)) and not known(b):
+            edits.append(Edit(m.start(2), m.end(2), m.group(2), "", "hyphenation", 0.85))
+    edits.extend(_space_edits(text, known, count))
+    return _without_overlaps(edits)
+
+
+def _space_edits(text: str, known: Known, count: Callable[[str], int]) -> list[Edit]:
+    out = []
+    pos = 0
+    while True:
+        m = _SPACE.search(text, pos)
+        if m is None:
+            break
+        pos = m.start(3)  # overlapping pairs: "a b c"
+        a, b = m.group(1), m.group(3)
+        la = lower(a)
+        joined = la + b
+        if len(b) < 2 or b not in SUFFIXES or not known(joined) or count(joined) < 100:
+            continue
+        out.append(Edit(m.start(2), m.end(2), " ", "", "split", 0.85))
+    return out
+
+
+def _without_overlaps(edits: list[Edit]) -> list[Edit]:
+    out: list[Edit] = []
+    for e in sorted(edits, key=lambda e: (e.start, -e.confidence)):
+        if out and e.start < out[-1].end:
+            continue
+        out.append(e)
+    return out

@@ -1,0 +1,109 @@
+"""The error model: what it costs (−log probability) that a right word was written as a wrong one.
+
+Costs are learned: `ocr_confusions.tsv` from Tesseract misreadings of rendered words, and
+`typing_confusions.tsv` from spellings typed without Azerbaijani letters (both built by
+scripts/build_normalize_models.py). An operation gets the cheaper of its two channel costs; operations
+seen in neither channel get a flat cost.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from importlib import resources
+
+# Probability of an operation never seen in training (per character).
+UNSEEN_SUB = 2e-4
+UNSEEN_INDEL = 2e-4
+TRANSPOSE = 3e-4
+# The typing table counts letters inside spelling-variant pairs, which over-states how often a letter
+# is dropped; this rate turns it into a per-letter probability in text typed without diacritics.
+TYPING_RATE = 0.05
+OCR_FLOOR = 1e-5
+
+
+@dataclass(slots=True)
+class ErrorModel:
+    sub: dict[tuple[str, str], float] = field(default_factory=dict)  # (right, wrong) -> cost
+    ins: dict[str, float] = field(default_factory=dict)  # wrong char added -> cost
+    dele: dict[str, float] = field(default_factory=dict)  # right char dropped -> cost
+    unseen_sub: float = -math.log(UNSEEN_SUB)
+    unseen_indel: float = -math.log(UNSEEN_INDEL)
+    transpose: float = -math.log(TRANSPOSE)
+
+    def sub_cost(self, right: str, wrong: str) -> float:
+        return 0.0 if right == wrong else self.sub.get((right, wrong), self.unseen_sub)
+
+    def ins_cost(self, wrong: str) -> float:
+        return self.ins.get(wrong, self.unseen_indel)
+
+    def del_cost(self, right: str) -> float:
+        return self.dele.get(right, self.unseen_indel)
+
+    def cost(self, right: str, wrong: str, limit: float = math.inf) -> float:
+        """Weighted Damerau-Levenshtein cost of writing `right` as `wrong` (inf when above `limit`)."""
+        n, m = len(right), len(wrong)
+        if right == wrong:
+            return 0.0
+        ins, dele, sub = self.ins_cost, self.del_cost, self.sub_cost
+        prev2: list[float] = []
+        prev = [0.0] * (m + 1)
+        for j in range(1, m + 1):
+            prev[j] = prev[j - 1] + ins(wrong[j - 1])
+        for i in range(1, n + 1):
+            r = right[i - 1]
+            cur = [prev[0] + dele(r)] + [0.0] * m
+            best = cur[0]
+            for j in range(1, m + 1):
+                w = wrong[j - 1]
+                c = prev[j - 1] + (0.0 if r == w else sub(r, w))
+                c2 = prev[j] + dele(r)
+                if c2 < c:
+                    c = c2
+                c2 = cur[j - 1] + ins(w)
+                if c2 < c:
+                    c = c2
+                if i > 1 and j > 1 and r == wrong[j - 2] and right[i - 2] == w and r != w:
+                    c2 = prev2[j - 2] + self.transpose
+                    if c2 < c:
+                        c = c2
+                cur[j] = c
+                if c < best:
+                    best = c
+            if best > limit:
+                return math.inf
+            prev2, prev = prev, cur
+        return prev[m]
+
+
+def _read_table(name: str) -> list[tuple[str, str, int, int]]:
+    text = resources.files("xeber.data").joinpath(f"models/normalize/{name}").read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip("\n"):
+            continue
+        r, w, c, total = line.split("\t")
+        rows.append((r, w, int(c), int(total)))
+    return rows
+
+
+def load_error_model() -> ErrorModel:
+    model = ErrorModel()
+    probs: dict[tuple[str, str], float] = {}
+    for name, scale, floor in (("ocr_confusions.tsv", 1.0, OCR_FLOOR), ("typing_confusions.tsv", TYPING_RATE, 0.0)):
+        try:
+            rows = _read_table(name)
+        except FileNotFoundError:
+            continue
+        for r, w, c, total in rows:
+            p = max(scale * c / max(total, 1), floor)
+            probs[(r, w)] = max(probs.get((r, w), 0.0), p)
+    for (r, w), p in probs.items():
+        cost = -math.log(min(p, 0.5))
+        if r and w:
+            model.sub[(r, w)] = min(cost, model.unseen_sub)
+        elif r:
+            model.dele[r] = min(cost, model.unseen_indel)
+        else:
+            model.ins[w] = min(cost, model.unseen_indel)
+    return model

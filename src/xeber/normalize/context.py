@@ -1,0 +1,81 @@
+"""Context scores from a word bigram model.
+
+The bigram counts come from corpora without a redistribution licence, so they are built locally by
+`scripts/train_normalize_lm.py` (run by `make models`) into the git-ignored
+`src/xeber/data/models/local/normalize_lm.tsv.gz`. Without that file the scorer falls back to unigram
+counts of the committed word list: candidates are still ranked, but neighbours cannot vote, so
+real-word errors are left alone.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from xeber.normalize.lexicon import Lexicon
+
+LOCAL_LM = "models/local/normalize_lm.tsv.gz"
+BIGRAM_WEIGHT = 0.6  # interpolation weight of the bigram estimate over the unigram one
+
+
+@dataclass(slots=True)
+class BigramModel:
+    unigrams: dict[str, int] = field(default_factory=dict)
+    bigrams: dict[tuple[str, str], int] = field(default_factory=dict)
+    followers: dict[str, int] = field(default_factory=dict)  # number of bigrams starting with a word
+    total: int = 0
+
+    def has(self, a: str, b: str) -> bool:
+        return (a, b) in self.bigrams
+
+
+def local_lm_path() -> Path | None:
+    ref = resources.files("xeber.data").joinpath(LOCAL_LM)
+    path = Path(str(ref))
+    return path if path.is_file() else None
+
+
+def load_bigram_model(path: Path | None = None) -> BigramModel | None:
+    path = path or local_lm_path()
+    if path is None:
+        return None
+    lm = BigramModel()
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            gram, _, c = line.rstrip("\n").rpartition("\t")
+            a, _, b = gram.partition(" ")
+            if b:
+                lm.bigrams[(a, b)] = int(c)
+                lm.followers[a] = lm.followers.get(a, 0) + int(c)
+            else:
+                lm.unigrams[a] = int(c)
+    lm.total = sum(lm.unigrams.values()) or 1
+    return lm
+
+
+@dataclass(slots=True)
+class ContextScorer:
+    lexicon: Lexicon
+    lm: BigramModel | None = None
+
+    def cond_logp(self, prev: str | None, word: str) -> float:
+        """log P(word | prev): the bigram estimate interpolated with the lexicon's unigram one."""
+        uni = (self.lexicon.counts.get(word, 0) + 1) / self.lexicon.total
+        lm = self.lm
+        if lm is None or prev is None:
+            return math.log(uni)
+        n_prev = lm.followers.get(prev, 0)
+        if not n_prev:
+            return math.log(uni)
+        bi = lm.bigrams.get((prev, word), 0) / n_prev
+        return math.log(BIGRAM_WEIGHT * bi + (1 - BIGRAM_WEIGHT) * uni)
+
+    def score(self, prev: str | None, word: str, nxt: str | None) -> float:
+        """log P(word | prev) + log P(next | word) − log P(next): how well `word` fits between them."""
+        s = self.cond_logp(prev, word)
+        if nxt is not None and self.lm is not None:
+            s += self.cond_logp(word, nxt) - self.cond_logp(None, nxt)
+        return s

@@ -1,0 +1,90 @@
+"""Word counts and the confusion-key index that speller candidates come from.
+
+The committed counts (`data/models/normalize/words.tsv.gz`) come from MIT/Apache word lists only. When
+the locally built language model is present its corpus counts are added. The morphology, when it is
+installed, accepts inflections that no list holds.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Protocol
+
+# Letters a typist or an OCR engine confuses most share one key symbol, so all spellings of a word
+# that differ only in them land in the same bucket: qələbə, qəlebə, qelebe, qalaba → "qalaba".
+_KEY = str.maketrans({"ə": "a", "e": "a", "ı": "i", "ö": "o", "ü": "u", "ş": "s", "ç": "c", "ğ": "g"})
+
+
+def confusion_key(word: str) -> str:
+    return word.translate(_KEY)
+
+
+class Validator(Protocol):
+    def is_valid(self, word: str) -> bool: ...
+
+
+@dataclass(slots=True)
+class Lexicon:
+    counts: dict[str, int]
+    total: int
+    by_key: dict[str, list[str]] = field(default_factory=dict)
+    morph: Validator | None = None
+
+    @classmethod
+    def from_counts(cls, counts: dict[str, int], morph: Validator | None = None) -> Lexicon:
+        by_key: dict[str, list[str]] = {}
+        for w in counts:
+            by_key.setdefault(confusion_key(w), []).append(w)
+        return cls(counts, sum(counts.values()) or 1, by_key, morph)
+
+    def count(self, word: str) -> int:
+        return self.counts.get(word, 0)
+
+    def logp(self, word: str) -> float:
+        """Unigram log probability, with add-one smoothing over the count mass."""
+        return math.log((self.counts.get(word, 0) + 1) / self.total)
+
+    def known(self, word: str) -> bool:
+        """In the word counts, or analysable by the morphology (a valid but unlisted inflection)."""
+        if word in self.counts:
+            return True
+        return self.morph is not None and self.morph.is_valid(word)
+
+    def bucket(self, key: str) -> list[str]:
+        return self.by_key.get(key, [])
+
+
+def _read_counts(path: Path | None = None) -> dict[str, int]:
+    if path is None:
+        ref = resources.files("xeber.data").joinpath("models/normalize/words.tsv.gz")
+        raw = ref.read_bytes()
+        text = gzip.decompress(raw).decode("utf-8")
+    else:
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    counts: dict[str, int] = {}
+    for line in text.splitlines():
+        w, _, c = line.partition("\t")
+        counts[w] = int(c)
+    return counts
+
+
+def default_morph() -> Validator | None:
+    """xeber.morph's analyzer when it is available (it is built in parallel and may be missing)."""
+    try:
+        from xeber.morph import Morphology  # type: ignore[attr-defined]
+
+        return Morphology.default()  # type: ignore[no-any-return]
+    except (ImportError, AttributeError, FileNotFoundError, OSError):
+        return None
+
+
+def load_lexicon(extra_counts: dict[str, int] | None = None, morph: Validator | None = None) -> Lexicon:
+    counts = _read_counts()
+    if extra_counts:
+        for w, c in extra_counts.items():
+            counts[w] = counts.get(w, 0) + c
+    return Lexicon.from_counts(counts, morph)

@@ -1,0 +1,148 @@
+"""xeber.normalize: unicode and layout repairs, word correction, protection, edit contract."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from xeber.normalize import Normalizer
+from xeber.normalize.channel import ErrorModel
+from xeber.normalize.unicode import unicode_edits
+from xeber.settings import Settings
+from xeber.text.edits import apply_edits
+
+GOLD = Path(__file__).parent / "data" / "seed_gold.tsv"
+
+
+@pytest.fixture(scope="session")
+def norm() -> Normalizer:
+    # the committed models only, so results do not depend on a locally built language model
+    return Normalizer.build(use_local_lm=False)
+
+
+def fix(norm: Normalizer, text: str, **kw: str) -> str:
+    return norm.normalize(text, Settings(**kw)).text  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Azәrbaycan", "Azərbaycan"),  # Cyrillic schwa
+        ("Rеspublikası", "Respublikası"),  # Cyrillic е inside a Latin word
+        ("Москва şəhəri", "Москва şəhəri"),  # a Russian word stays Cyrillic
+        ("10\u00a0mart", "10 mart"),
+        ("ﬁlm", "film"),
+        ("qeyd\u00adedib", "qeydedib"),
+        ("xə\u200bbər", "xəbər"),
+        ("i\u0307stifadə", "istifadə"),
+    ],
+)
+def test_unicode_repairs(text: str, expected: str) -> None:
+    assert apply_edits(text, unicode_edits(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sahibə Qafarova Qaza-\n\nxıstana səfər edib.", "Sahibə Qafarova Qazaxıstana səfər edib."),
+        ("əməkdaş-\nlığın inkişafı", "əməkdaşlığın inkişafı"),
+        ("paytaxt Nur-\nSultan şəhəri", "paytaxt Nur-Sultan şəhəri"),
+        ("kəndləri talan\n\nedib.", "kəndləri talan edib."),
+        ("Bu ərazi-lər bənzəyir.", "Bu ərazilər bənzəyir."),
+        ("ərazi bütövlüyü nü bərpa edib", "ərazi bütövlüyünü bərpa edib"),
+        ("sentyabrın 29-da TÜRKPA-nın iclası", "sentyabrın 29-da TÜRKPA-nın iclası"),
+        ("Nur-Sultandakı “Astana-Bayterek” abidəsi", "Nur-Sultandakı “Astana-Bayterek” abidəsi"),
+        ("sosial-iqtisadi inkişaf", "sosial-iqtisadi inkişaf"),
+        ("ölkəmiz də bərpa edib", "ölkəmiz də bərpa edib"),
+    ],
+)
+def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
+    assert fix(norm, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prezident vurgulayıb ki, əlaqələr inkişaf edir.", "Prezident vurğulayıb ki, əlaqələr inkişaf edir."),
+        ("müharibə işğalindan sonra", "müharibə işğalından sonra"),
+        ("razılığını ifade edib", "razılığını ifadə edib"),
+        ("fəaliyyət formalasdırılıb", "fəaliyyət formalaşdırılıb"),
+    ],
+)
+def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
+    assert fix(norm, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senatın sədri Maulen Aşimbayev ilə görüşüb.",
+        "Komitənin sədri Aygul Kuspan heyəti müşayiət edib.",
+        "AZERTAC xəbər verir ki, TÜRKPA-ya sədrlik başlayıb.",
+        "Ətraflı məlumat https://www.e-gov.az/az/news saytındadır, 2023-cü il.",
+    ],
+)
+def test_names_and_tokens_are_protected(norm: Normalizer, text: str) -> None:
+    assert norm.normalize(text).edits == []
+
+
+def test_diacritics_mode(norm: Normalizer) -> None:
+    text = "Azerbaycan Respublikasinin Prezidenti bu gun yeni qerar imzalayib ve tehsil nazirliyine tapsiriq verib."
+    out = fix(norm, text)
+    assert out == "Azərbaycan Respublikasının Prezidenti bu gün yeni qərar imzalayıb və təhsil nazirliyinə tapşırıq verib."
+    # off: only words unknown as typed are corrected; known ASCII spellings (ve, gun) stay
+    off = fix(norm, text, diacritics="off")
+    assert off.startswith("Azerbaycan Respublikasinin Prezidenti bu gun yeni qərar") and " ve " in off
+
+
+def test_error_model_prefers_learned_confusions() -> None:
+    from xeber.normalize.channel import load_error_model
+
+    model = load_error_model()
+    assert model.cost("ə", "e") < model.cost("ə", "k")
+    assert ErrorModel().cost("abc", "abc") == 0.0
+    assert model.cost("ab", "ba") == pytest.approx(model.transpose)
+
+
+def test_edits_round_trip_and_idempotence(norm: Normalizer) -> None:
+    text = "Milli Məclisin Sədri Qaza-\n\nxıstana gedib. Qəlebə münasibətiyle\u00a0Azәrbaycana təbrik edib, danışib."
+    result = norm.normalize(text)
+    assert apply_edits(text, result.edits) == result.text
+    for e in result.edits:
+        assert text[e.start : e.end] == e.original
+    again = norm.normalize(result.text)
+    assert again.text == result.text and again.edits == []
+
+
+def test_min_confidence_threshold(norm: Normalizer) -> None:
+    text = "razılığını ifade edib"
+    assert norm.normalize(text, Settings(min_confidence=1.01)).edits == []
+
+
+def _gold() -> list[tuple[int, str, str, str]]:
+    rows = []
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        off, wrong, right, kind = line.split("\t")
+        rows.append((int(off), wrong.replace("\\n", "\n"), right.replace("\\n", "\n"), kind))
+    return rows
+
+
+def test_seed_gold_annotations_match_the_seed(seed_text: str) -> None:
+    for off, wrong, _, _ in _gold():
+        assert seed_text[off : off + len(wrong)] == wrong
+
+
+def test_seed_article(norm: Normalizer, seed_text: str) -> None:
+    result = norm.normalize(seed_text)
+    assert apply_edits(seed_text, result.edits) == result.text
+    gold = _gold()
+    spans = [(off, off + len(wrong)) for off, wrong, _, _ in gold]
+    outside = [e for e in result.edits if not any(e.start < b and e.end > a for a, b in spans)]
+    assert outside == []  # nothing outside the gold errors changes: names, acronyms, correct words
+    for name in ("Aşimbayev", "Kuspan", "TÜRKPA", "Bayterek", "Maulen", "Aygul", "Xirosimaya", "AZERTAC"):
+        assert name in result.text
+    for fixed in ("Qazaxıstana rəsmi", "talan edib", "ərazilər Xirosimaya", "bütövlüyünü bərpa"):
+        assert fixed in result.text
