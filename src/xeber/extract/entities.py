@@ -1,16 +1,444 @@
-"""Named entities. Baseline: capitalized word spans not at a sentence start."""
+"""Named entities (PER, ORG, LOC, FAC, EVENT, DATE) in Azerbaijani news, with canonical lemmas.
+
+Rules and our own word lists do the work that the news register makes regular: dates
+(`xeber.text.dates`), titles before names (`Milli Məclisin Sədri Sahibə Qafarova`), organisation
+names ending in a head word (`... Parlamenti Senatının`), acronyms (`TÜRKPA-nın`), places from the
+lists, named events (`Vətən müharibəsində`), quoted names with a head (`“Astana-Bayterek” abidəsi`).
+A CRF model (`xeber.extract.ner`), when one has been trained locally, labels the capitalised spans
+the rules leave open. Later short mentions link to the full name (`Qafarova` → `Sahibə Qafarova`).
+"""
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass, field
 
 from xeber.document import Entity
+from xeber.extract import ner
+from xeber.extract.canonical import lemma_of_word, splits
+from xeber.extract.gazetteer import Gazetteer, default, key
+from xeber.text.casing import fold
+from xeber.text.dates import scan_dates
+from xeber.text.tokenize import Token, tokenize
 
-_CAP_SPAN = re.compile(r"(?<![\w.!?]\s)(?<!^)\b[A-ZÇƏĞİÖŞÜ][\w'-]+(?:\s+[A-ZÇƏĞİÖŞÜ][\w'-]+)*")
+_ENDERS = frozenset([".", "!", "?", "…", "...", ":"])
+_OPEN_QUOTES = "“«„\""
+_CLOSE_QUOTES = "”»\"“"
+_CONNECTORS = frozenset(["və", "üzrə"])  # inside long organisation names: Xidmət və Sosial İnnovasiyalar üzrə
+_ORG_WORDS_AFTER_QUOTE = frozenset(
+    ["şirkəti", "şirkətinin", "şirkətində", "şirkətinə", "mmc", "asc", "qsc", "holdinqi", "qəzeti", "qəzetinin",
+     "jurnalı", "klubu", "klubunun", "komandası", "bankı", "təşkilatı", "partiyası", "assosiasiyası",
+     "birliyi", "ictimai", "fondu", "mərkəzi", "agentliyi", "televiziyası", "kanalı", "nəşriyyatı", "teatrı"])
+_NOT_ACRONYMS = frozenset(["ədv", "üdm", "ikt", "kiv", "it", "pdf", "sms", "gps", "tv", "vip", "ii", "iii", "iv",
+                           "vi", "vii", "viii", "ix", "xi", "xii", "mmc", "asc", "qsc", "covid", "usd", "azn",
+                           "eur", "ok", "faq", "dna", "rna", "hiv", "hd", "ceo", "xx", "xix", "xxi", "xviii"])
+
+
+_STRONG_SURNAME = ("ov", "ova", "yev", "yeva", "ev", "eva", "zadə", "oğlu")
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    key: str
+    kind: str
+    cap: bool
+    acronym: bool
+    sent_start: bool
+
+
+@dataclass(slots=True)
+class _Span:
+    i: int  # token indices [i, j)
+    j: int
+    type: str
+    confidence: float
+    attrs: dict[str, object] = field(default_factory=dict)
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    prev: Token | None = None
+    for t in tokenize(text):
+        starts = prev is None or (prev.kind == "punct" and prev.text in _ENDERS) or "\n\n" in text[
+            prev.end : t.start] or (prev.kind == "punct" and prev.text in _OPEN_QUOTES and (
+                not out or out[-1].sent_start))
+        first = t.text[0]
+        letters = [c for c in t.text.split("-")[0] if c.isalpha()]
+        acronym = len(letters) >= 2 and all(c.isupper() for c in letters)
+        out.append(_Tok(t.start, t.end, t.text, key(t.text), t.kind, first.isupper(), acronym, starts))
+        prev = t
+    return out
+
+
+def _stem_keys(tok: _Tok) -> list[str]:
+    """The token's key and the keys of its possible stems (case endings off)."""
+    return [key(s.stem) for s in splits(tok.text)]
+
+
+def _is_head(tok: _Tok, heads: frozenset[str]) -> bool:
+    return any(k in heads for k in _stem_keys(tok))
+
+
+class _Recogniser:
+    def __init__(self, text: str, toks: list[_Tok], gaz: Gazetteer, published: str | None) -> None:
+        self.text = text
+        self.toks = toks
+        self.gaz = gaz
+        self.published = published
+        self.taken = [False] * len(toks)
+        self.spans: list[_Span] = []
+        self.title_at: dict[int, tuple[int, int]] = {}  # token index after a title -> title token span
+        self.lower_words = {t.key for t in toks if not t.cap and t.kind == "word"}
+
+    # ---- helpers ----
+    def adjacent(self, a: int, b: int) -> bool:
+        """Tokens a and b (a < b) are separated by spaces only, within one paragraph."""
+        gap = self.text[self.toks[a].end : self.toks[b].start]
+        return gap.strip() == "" and gap.count("\n") < 2
+
+    def add(self, i: int, j: int, type_: str, conf: float, **attrs: object) -> None:
+        if i >= j or any(self.taken[i:j]):
+            return
+        self.spans.append(_Span(i, j, type_, conf, dict(attrs)))
+        for k in range(i, j):
+            self.taken[k] = True
+
+    def phrase_at(self, i: int, phrases: frozenset[tuple[str, ...]], last_inflects: bool = True) -> int:
+        """Length of the longest phrase from `phrases` starting at token i (last word may carry a case)."""
+        best = 0
+        n = len(self.toks)
+        for length in range(min(self.gaz.max_phrase, n - i), 0, -1):
+            toks = self.toks[i : i + length]
+            if any(t.kind not in ("word", "abbrev", "number") for t in toks):
+                continue
+            head = tuple(t.key for t in toks[:-1])
+            if head + (toks[-1].key,) in phrases:
+                return length
+            if last_inflects and any(head + (k,) in phrases for k in _stem_keys(toks[-1])[:-1]):
+                return length
+        return best
+
+    # ---- passes ----
+    def dates(self) -> None:
+        starts = {t.start: i for i, t in enumerate(self.toks)}
+        ends = {t.end: i for i, t in enumerate(self.toks)}
+        for d in scan_dates(self.text, self.published, keep_unresolved=True):
+            i, j = starts.get(d.start), ends.get(d.end)
+            if i is None or j is None:
+                continue
+            attrs: dict[str, object] = {"precision": d.precision}
+            if d.iso:
+                attrs["iso"] = d.iso
+            if d.iso_end:
+                attrs["iso_end"] = d.iso_end
+            self.add(i, j + 1, "DATE", 0.95, **attrs)
+
+    def gazetteer_phrases(self) -> None:
+        for i, tok in enumerate(self.toks):
+            if self.taken[i]:
+                continue
+            n = self.phrase_at(i, self.gaz.events)
+            if n and (tok.cap or tok.kind == "number"):
+                self.add(i, i + n, "EVENT", 0.9)
+
+    def titles(self) -> None:
+        """Mark title phrases (`Prezident`, `Senatının sədri`, `Ali Baş Komandan`) and remember which
+        token they stand before."""
+        i = 0
+        n = len(self.toks)
+        while i < n:
+            tok = self.toks[i]
+            if self.taken[i] or tok.kind not in ("word", "abbrev"):
+                i += 1
+                continue
+            length = self.phrase_at(i, self.gaz.titles, last_inflects=False)
+            if not length:
+                i += 1
+                continue
+            j = i + length
+            # a list of titles: Prezident, Ali Baş Komandan İlham Əliyev
+            while j + 1 < n and self.toks[j].text == "," and self.phrase_at(j + 1, self.gaz.titles, False):
+                j = j + 1 + self.phrase_at(j + 1, self.gaz.titles, False)
+            if j < n and self.toks[j].cap and self.adjacent(j - 1, j) and self.toks[j].kind in ("word", "abbrev"):
+                self.title_at[j] = (i, j)
+            i = j
+
+    def chunks(self) -> list[tuple[int, int]]:
+        """Maximal runs of capitalised words (with initials and connectors inside names)."""
+        out = []
+        n = len(self.toks)
+        i = 0
+        title_tokens = set()
+        for a, b in self.title_at.values():
+            title_tokens.update(range(a, b))
+        while i < n:
+            tok = self.toks[i]
+            if self.taken[i] or i in title_tokens or not (tok.cap and tok.kind in ("word", "abbrev")):
+                i += 1
+                continue
+            j = i + 1
+            while j < n and not self.taken[j] and j not in title_tokens and self.adjacent(j - 1, j):
+                t = self.toks[j]
+                if t.cap and t.kind in ("word", "abbrev") and j not in self.title_at:
+                    j += 1
+                elif t.key in _CONNECTORS and j + 1 < n and self.toks[j + 1].cap and self._org_ahead(j + 1):
+                    j += 1
+                else:
+                    break
+            out.append((i, j))
+            i = j
+        return out
+
+    def _org_ahead(self, i: int) -> bool:
+        """A run of capitalised words from i ends in an organisation head (so `və` belongs to the name)."""
+        n = len(self.toks)
+        while i < n and self.toks[i].cap and (i == 0 or self.adjacent(i - 1, i)):
+            if _is_head(self.toks[i], self.gaz.org_heads):
+                return True
+            i += 1
+        return False
+
+    def classify(self, i: int, j: int) -> None:
+        toks = self.toks
+        gaz = self.gaz
+        # a sentence's first word that is not a name: Sonra, Bu, Lakin, or one the text also writes in
+        # lower case (Sənəd ... sənəd)
+        while i < j and toks[i].sent_start and (toks[i].key in gaz.not_names or toks[i].key in self.lower_words) \
+                and not gaz.is_known_name(toks[i].key):
+            i += 1
+        if i >= j:
+            return
+        # connectors at the edges never belong to a name
+        while j > i and toks[j - 1].key in _CONNECTORS:
+            j -= 1
+        titled = i in self.title_at
+        # organisations: the last head word closes the name
+        heads = [k for k in range(i, j) if _is_head(toks[k], gaz.org_heads) and not toks[k].acronym]
+        if heads and heads[-1] > i:
+            k = heads[-1]
+            self.add(i, k + 1, "ORG", 0.9)
+            if k + 1 < j:
+                self.classify(k + 1, j)
+            return
+        # named events and facilities: capitalised words + a head (Zəfər Günü, Qız qalası)
+        nxt = j
+        if nxt < len(toks) and not toks[nxt].cap and self.adjacent(nxt - 1, nxt) and not self.taken[nxt]:
+            if _is_head(toks[nxt], gaz.event_heads):
+                self.add(i, nxt + 1, "EVENT", 0.8)
+                return
+            if _is_head(toks[nxt], gaz.fac_heads):
+                self.add(i, nxt + 1, "FAC", 0.8)
+                return
+        if j - i >= 2 and _is_head(toks[j - 1], gaz.event_heads) and not titled:
+            self.add(i, j, "EVENT", 0.8)
+            return
+        # places from the lists, longest first, left to right
+        k = i
+        rest_start = i
+        while k < j:
+            n = self.phrase_at(k, gaz.countries) or self.phrase_at(k, gaz.places)
+            n = min(n, j - k)
+            if n and not titled:
+                if k > rest_start:
+                    self._name_or_other(rest_start, k, titled)
+                self.add(k, k + n, "LOC", 0.95)
+                k += n
+                rest_start = k
+            else:
+                k += 1
+        if rest_start < j:
+            self._name_or_other(rest_start, j, titled and rest_start == i)
+
+    def _name_or_other(self, i: int, j: int, titled: bool) -> None:
+        toks = self.toks
+        gaz = self.gaz
+        # a title word inflected (Sədrini) is never a name
+        while i < j and any(k in gaz.title_words for k in _stem_keys(toks[i])):
+            i += 1
+            titled = False
+        if i >= j:
+            return
+        # acronyms stand alone: Sahibə Qafarova TÜRKPA-ya
+        for k in range(i, j):
+            if toks[k].acronym and j - i > 1:
+                if k > i:
+                    self._name_or_other(i, k, titled)
+                self._name_or_other(k, k + 1, False)
+                if k + 1 < j:
+                    self._name_or_other(k + 1, j, False)
+                return
+        if j - i == 1 and toks[i].acronym:
+            base = toks[i].key.split("-")[0]
+            if base not in _NOT_ACRONYMS and not base.isdigit():
+                self.add(i, j, "ORG", 0.85)
+            return
+        words = toks[i:j]
+        first_name = words[0].key in gaz.first_names
+        surname = any(gaz.looks_like_surname(k) for k in _stem_keys(words[-1]))
+        initials = words[0].kind == "abbrev" and len(words[0].text) == 2 and j - i >= 2
+        if first_name or initials or (titled and j - i >= 2) or (surname and j - i >= 2):
+            # a name ends at its surname: Sahibə Qafarova | Qazaxistana
+            end = next((k + 1 for k in range(i + 1, j) if any(gaz.looks_like_surname(s) for s in _stem_keys(toks[k]))),
+                       min(j, i + 3))
+            if end - i == 1 and j - i > 1 and not first_name:
+                end = min(j, i + 2)
+            self.add(i, end, "PER", 0.9 if (first_name or titled) else 0.8)
+            if end < j:
+                self.classify(end, j)
+            return
+        if j - i == 1 and titled and (surname or not words[0].sent_start) and words[0].key not in gaz.not_names \
+                and (surname or first_name):
+            self.add(i, j, "PER", 0.7)
+            return
+        strong_surname = any(k.endswith(_STRONG_SURNAME) for k in _stem_keys(words[0]))
+        if j - i == 1 and surname and (not words[0].sent_start or strong_surname):
+            self.add(i, j, "PER", 0.6)
+            return
+        if j - i == 1 and any(k.endswith("stan") for k in _stem_keys(words[0])):
+            self.add(i, j, "LOC", 0.7)
+
+    def quoted(self) -> None:
+        """“Astana-Bayterek” abidəsi, “Azərsu” ASC: a quoted name typed by the word after it."""
+        toks = self.toks
+        n = len(toks)
+        for i, tok in enumerate(toks):
+            if tok.kind != "punct" or tok.text not in _OPEN_QUOTES:
+                continue
+            j = i + 1
+            while j < n and j - i <= 7 and not (toks[j].kind == "punct" and toks[j].text in _CLOSE_QUOTES):
+                j += 1
+            if j >= n or j - i > 7 or j == i + 1 or not toks[i + 1].cap or any(self.taken[i + 1 : j]):
+                continue
+            if j + 1 >= n:
+                continue
+            after = toks[j + 1]
+            if _is_head(after, self.gaz.fac_heads):
+                self.add(i + 1, j, "FAC", 0.85)
+            elif after.key in _ORG_WORDS_AFTER_QUOTE or _is_head(after, self.gaz.org_heads):
+                self.add(i + 1, j, "ORG", 0.85)
+            elif _is_head(after, self.gaz.event_heads):
+                self.add(i + 1, j, "EVENT", 0.8)
+
+    def model(self) -> None:
+        """Spans the CRF labels among tokens no rule took."""
+        tagger = ner.default_tagger()
+        if tagger is None:
+            return
+        for (i, j, type_, conf) in tagger.spans(self.toks, self.gaz):
+            if type_ in ("PER", "LOC", "ORG") and not any(self.taken[i:j]):
+                self.add(i, j, type_, conf)
+
+    def run(self) -> list[_Span]:
+        self.dates()
+        self.gazetteer_phrases()
+        self.titles()
+        self.quoted()
+        for i, j in self.chunks():
+            self.classify(i, j)
+        self.model()
+        return sorted(self.spans, key=lambda s: s.i)
+
+
+def _title_text(rec: _Recogniser, span: _Span, by_end: dict[int, _Span]) -> str | None:
+    if span.i not in rec.title_at:
+        return None
+    a, b = rec.title_at[span.i]
+    # extend over the organisation or place the title belongs to: Qazaxıstan Parlamenti Senatının sədri
+    prev = by_end.get(a)
+    if prev is not None and prev.type in ("ORG", "LOC") and rec.adjacent(prev.j - 1, a):
+        a = prev.i
+    elif a > 0 and not rec.toks[a - 1].cap and _genitive(rec.toks[a - 1].key):
+        # komitəsinin sədri: walk back over the lower-case name of a unit to the organisation it belongs to
+        k = a - 1
+        while k > 0 and a - k < 10 and k not in by_end and (
+                rec.toks[k - 1].kind == "word" or rec.toks[k - 1].text == ","):
+            k -= 1
+        prev = by_end.get(k)
+        a = prev.i if prev is not None and prev.type in ("ORG", "LOC") else a - 1
+    return rec.text[rec.toks[a].start : rec.toks[b - 1].end]
+
+
+def _genitive(word_key: str) -> bool:
+    return word_key.endswith(("ın", "in", "un", "ün")) and len(word_key) > 4
+
+
+def _lemma(rec: _Recogniser, span: _Span, known: set[str]) -> str:
+    toks = rec.toks[span.i : span.j]
+    if span.type == "DATE":
+        return str(span.attrs.get("iso") or rec.text[toks[0].start : toks[-1].end])
+    gaz = rec.gaz
+
+    last = toks[-1]
+    org_last = span.type == "ORG" and len(toks) > 1 and _is_head(last, gaz.org_heads)
+    if len(toks) > 1 and span.type in ("LOC", "EVENT", "FAC"):
+        org_last = True  # Azərbaycan Respublikasının → Respublikası; Vətən müharibəsində → müharibəsi
+
+    def is_known(stem: str) -> bool:
+        k = key(stem)
+        if gaz.is_known_name(k):
+            return True
+        # the document shows the stem on its own elsewhere (not for heads, whose bare forms differ)
+        return not org_last and stem != last.text and k in known
+    stem = lemma_of_word(last.text, span.type, is_known, org_last)
+    head = rec.text[toks[0].start : last.start]
+    return head + stem
 
 
 def find_entities(text: str, published: str | None = None) -> list[Entity]:
-    out = []
-    for m in re.finditer(r"\b[A-ZÇƏĞİÖŞÜ][\w-]+(?:\s+[A-ZÇƏĞİÖŞÜ][\w-]+)*", text):
-        out.append(Entity(m.start(), m.end(), m.group(), "ORG" if m.group().isupper() else "PER", m.group()))
-    return out
+    """Entities in `text` (normally the normalized text), offsets into it, lemmas and links."""
+    gaz = default()
+    toks = _tokens(text)
+    rec = _Recogniser(text, toks, gaz, published)
+    spans = rec.run()
+    # words the document itself shows bare: evidence for the right stem of an inflected mention
+    known = {t.key for k, t in enumerate(toks) if t.cap and rec.taken[k]}
+    by_end = {s.j: s for s in spans}
+    entities: list[Entity] = []
+    for s in spans:
+        start, end = toks[s.i].start, toks[s.j - 1].end
+        attrs = dict(s.attrs)
+        if s.type == "PER":
+            title = _title_text(rec, s, by_end)
+            if title:
+                attrs["title"] = title
+        entities.append(Entity(start, end, text[start:end], s.type, _lemma(rec, s, known), s.confidence, attrs))
+    link_mentions(entities)
+    return entities
+
+
+def link_mentions(entities: list[Entity]) -> None:
+    """Short mentions to the full name in the same document, titles shared across a person's mentions,
+    acronyms in brackets to the name before them."""
+    full_by_part: dict[tuple[str, str], str] = {}
+    for e in entities:
+        if e.type == "PER" and " " in e.lemma:
+            for part in (e.lemma.split()[-1], e.lemma.split()[0]):
+                full_by_part.setdefault(("PER", fold(part)), e.lemma)
+    titles: dict[str, str] = {}
+    for e in entities:
+        if e.type != "PER":
+            continue
+        canonical = e.lemma
+        if " " not in e.lemma:
+            canonical = full_by_part.get(("PER", fold(e.lemma)), e.lemma)
+        e.attrs["canonical"] = canonical
+        if "title" in e.attrs:
+            titles.setdefault(canonical, str(e.attrs["title"]))
+    for e in entities:
+        if e.type == "PER" and "title" not in e.attrs and e.attrs.get("canonical") in titles:
+            e.attrs["title"] = titles[str(e.attrs["canonical"])]
+    for a, b in zip(entities, entities[1:], strict=False):
+        if a.type == "ORG" and b.type == "ORG" and " " not in b.lemma and b.lemma.isupper() and 0 < b.start - a.end <= 2:
+            b.attrs["canonical"] = a.lemma
+    for e in entities:
+        e.attrs.setdefault("canonical", e.lemma)
+
+
+def canonical_key(entity: Entity) -> str:
+    """A key that gathers one entity's mentions across documents: type and folded canonical name."""
+    if entity.type == "DATE":
+        return "DATE:" + str(entity.attrs.get("iso") or fold(entity.lemma))
+    name = str(entity.attrs.get("canonical") or entity.lemma)
+    return f"{entity.type}:{fold(name)}"

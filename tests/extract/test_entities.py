@@ -1,0 +1,107 @@
+"""Entities over sentences we wrote in the news register, and the seed article when ../shared is there."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from xeber.document import Entity
+from xeber.extract.canonical import lemma_of_word
+from xeber.extract.entities import canonical_key, find_entities
+
+
+def _triples(text: str, published: str | None = None) -> list[tuple[str, str, str]]:
+    return [(e.text, e.type, e.lemma) for e in find_entities(text, published)]
+
+
+CASES = [
+    ("Milli Məclisin Sədri Sahibə Qafarova Bakıda səfirlə görüşüb.",
+     [("Milli Məclisin", "ORG", "Milli Məclis"), ("Sahibə Qafarova", "PER", "Sahibə Qafarova"),
+      ("Bakıda", "LOC", "Bakı")]),
+    ("Nazir Qazaxıstana, Türkiyəyə və Rusiyaya səfər edəcək.",
+     [("Qazaxıstana", "LOC", "Qazaxıstan"), ("Türkiyəyə", "LOC", "Türkiyə"), ("Rusiyaya", "LOC", "Rusiya")]),
+    ("Qazaxıstan Parlamenti Senatının sədri Maulen Aşimbayevlə danışıqlar aparılıb.",
+     [("Qazaxıstan Parlamenti Senatının", "ORG", "Qazaxıstan Parlamenti Senatı"),
+      ("Maulen Aşimbayevlə", "PER", "Maulen Aşimbayev")]),
+    ("Görüşdə TÜRKPA-nın və AZERTAC-ın nümayəndələri iştirak edib.",
+     [("TÜRKPA-nın", "ORG", "TÜRKPA"), ("AZERTAC-ın", "ORG", "AZERTAC")]),
+    ("Heyət Nur-Sultandakı “Astana-Bayterek” abidəsini ziyarət edib.",
+     [("Nur-Sultandakı", "LOC", "Nur-Sultan"), ("Astana-Bayterek", "FAC", "Astana-Bayterek")]),
+    ("Vətən müharibəsində qazanılan Qələbə və Xocalı soyqırımının ildönümü anılıb.",
+     [("Vətən müharibəsində", "EVENT", "Vətən müharibəsi"), ("Xocalı soyqırımının", "EVENT", "Xocalı soyqırımı")]),
+    ("Dövlət Gömrük Komitəsinin sədri Aydın Əliyev çıxış edib.",
+     [("Dövlət Gömrük Komitəsinin", "ORG", "Dövlət Gömrük Komitəsi"), ("Aydın Əliyev", "PER", "Aydın Əliyev")]),
+    ("Bu sənəd Azərbaycan Respublikasının Nazirlər Kabinetində hazırlanıb. Sənəd qəbul edilib.",
+     [("Azərbaycan Respublikasının Nazirlər Kabinetində", "ORG", "Azərbaycan Respublikasının Nazirlər Kabineti")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:30] for c in CASES])
+def test_entities(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _triples(text) == expected
+
+
+def test_offsets_index_the_text() -> None:
+    text = "Prezident İlham Əliyev sentyabrın 29-da Gəncəyə gəlib."
+    for e in find_entities(text, "2021-10-01"):
+        assert text[e.start : e.end] == e.text
+
+
+def test_title_attached_and_short_mention_linked() -> None:
+    text = ("Prezident, Ali Baş Komandan İlham Əliyevin rəhbərliyi ilə qələbə qazanılıb. "
+            "Milli Məclisin Sədri Sahibə Qafarova çıxış edib. Qafarova bildirib ki, Əliyev bu barədə danışıb.")
+    people = [e for e in find_entities(text) if e.type == "PER"]
+    assert [(e.text, e.attrs["canonical"], e.attrs.get("title")) for e in people] == [
+        ("İlham Əliyevin", "İlham Əliyev", "Prezident, Ali Baş Komandan"),
+        ("Sahibə Qafarova", "Sahibə Qafarova", "Milli Məclisin Sədri"),
+        ("Qafarova", "Sahibə Qafarova", "Milli Məclisin Sədri"),
+        ("Əliyev", "İlham Əliyev", "Prezident, Ali Baş Komandan"),
+    ]
+
+
+def test_dates_carry_iso() -> None:
+    dates = [e for e in find_entities("Forum 12-13 oktyabr tarixlərində, sentyabrın 29-da isə görüş olub.",
+                                      "2021-10-01") if e.type == "DATE"]
+    assert [(e.text, e.attrs.get("iso"), e.attrs.get("iso_end")) for e in dates] == [
+        ("12-13 oktyabr", "2021-10-12", "2021-10-13"), ("sentyabrın 29-da", "2021-09-29", None)]
+
+
+def test_title_from_lower_case_unit() -> None:
+    text = "Qazaxıstan Parlamenti Məclisinin Beynəlxalq əlaqələr komitəsinin sədri Aygul Kuspan iştirak edib."
+    per = [e for e in find_entities(text) if e.type == "PER"]
+    assert [(e.text, e.attrs["title"]) for e in per] == [
+        ("Aygul Kuspan", "Qazaxıstan Parlamenti Məclisinin Beynəlxalq əlaqələr komitəsinin sədri")]
+
+
+@pytest.mark.parametrize(("word", "kind", "lemma"), [
+    ("Qazaxıstana", "LOC", "Qazaxıstan"), ("Qazaxıstanın", "LOC", "Qazaxıstan"), ("Bakıya", "LOC", "Bakı"),
+    ("Əliyevin", "PER", "Əliyev"), ("Qafarovanın", "PER", "Qafarova"), ("Qafarovaya", "PER", "Qafarova"),
+    ("Qafarova", "PER", "Qafarova"), ("Sahibə", "PER", "Sahibə"), ("TÜRKPA-ya", "ORG", "TÜRKPA"),
+    ("Xirosimaya", "LOC", "Xirosima"), ("Londonda", "LOC", "London"), ("Parisdən", "LOC", "Paris"),
+])
+def test_word_lemmas(word: str, kind: str, lemma: str) -> None:
+    assert lemma_of_word(word, kind, lambda s: False) == lemma
+
+
+def test_canonical_key_folds_and_links() -> None:
+    e = Entity(0, 8, "Qafarova", "PER", "Qafarova", 1.0, {"canonical": "Sahibə Qafarova"})
+    assert canonical_key(e) == "PER:sahibe qafarova"
+    d = Entity(0, 5, "dünən", "DATE", "2022-03-17", 1.0, {"iso": "2022-03-17"})
+    assert canonical_key(d) == "DATE:2022-03-17"
+
+
+def _shared() -> Path:
+    return Path(os.environ.get("XEBER_SHARED", Path(__file__).resolve().parents[3] / "shared"))
+
+
+def test_seed_article() -> None:
+    seed = _shared() / "seed" / "000_4baf47b5144409af.txt"
+    if not seed.exists():
+        pytest.skip("../shared is not here")
+    ents = find_entities(seed.read_text(encoding="utf-8"), "2021-09-30")
+    people = {e.attrs["canonical"]: e.attrs.get("title") for e in ents if e.type == "PER"}
+    assert people["Sahibə Qafarova"] == "Milli Məclisin Sədri"
+    assert people["Maulen Aşimbayev"] == "Qazaxıstan Parlamenti Senatının sədri"
+    assert {e.lemma for e in ents if e.type == "LOC"} >= {"Qazaxıstan", "Azərbaycan", "Ermənistan", "Nur-Sultan"}
