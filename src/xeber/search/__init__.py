@@ -14,7 +14,7 @@ from typing import Any
 from xeber.search.analyzer import Lemmatizer, default_lemmatizer, index_fields
 from xeber.search.query import Clause, ParsedQuery, parse_query
 from xeber.search.snippets import snippet
-from xeber.search.typos import expand_typos
+from xeber.search.vocabulary import expand_typos, resolve_lemmas
 from xeber.store.base import Store
 from xeber.text.casing import fold, lower
 from xeber.text.tokenize import tokenize
@@ -73,6 +73,8 @@ def search(
         raise QueryError(f"unknown search mode {mode!r}; use one of {', '.join(MODES)}")
     lem = lemmatizer or default_lemmatizer()
     parsed = parse_query(query, lem, allow_empty=syntax, syntax=syntax)
+    if parsed.groups:
+        resolve_lemmas(store, parsed)
     corrections = expand_typos(store, parsed) if fuzzy and parsed.groups else {}
     match = parsed.match(mode) if parsed.groups else ""
     total, rows = store.search(match, limit=limit, offset=offset, filters=parsed.filters, sort=parsed.sort)
@@ -89,7 +91,11 @@ def search(
     ]
     result = SearchResult(query, total, hits, used)
     if corrections:
-        result.suggestion = _suggestion(query, corrections, [r.body for r in rows[:3]])
+        bodies = [r.body for r in rows[:3]]
+        if not bodies:  # spell the correction as a document that has it does
+            fixed = " OR ".join(f'{{title body}} : "{t}"' for t in corrections.values())
+            bodies = [r.body for r in store.search(fixed, limit=3)[1]]
+        result.suggestion = _suggestion(query, corrections, bodies)
     if facets:
         result.facets = store.facets(match, parsed.filters)
     return result

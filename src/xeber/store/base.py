@@ -82,6 +82,10 @@ class Store(Protocol):
         """Documents containing each analyzed term in any column; terms not in the index are left out."""
         ...
 
+    def lemma_counts(self, terms: list[str]) -> dict[str, int]:
+        """Documents containing each term in the lemmas column; terms not there are left out."""
+        ...
+
     def terms_with_prefix(self, prefix: str, limit: int = 20) -> list[tuple[str, int]]:
         """Analyzed terms starting with `prefix` with their document counts, most frequent first."""
         ...

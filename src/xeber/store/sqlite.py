@@ -61,6 +61,7 @@ MIGRATIONS: list[str] = [
     # 2: the index vocabulary (analyzed terms with document counts) for typo tolerance and "did you mean".
     """
     CREATE VIRTUAL TABLE doc_fts_vocab USING fts5vocab(doc_fts, 'row');
+    CREATE VIRTUAL TABLE doc_fts_vocab_col USING fts5vocab(doc_fts, 'col');
     CREATE INDEX entities_doc_type ON entities(doc_id, type);
     CREATE INDEX events_doc ON events(doc_id, type);
     """,
@@ -293,6 +294,19 @@ class SQLiteStore:
             chunk = terms[i : i + 900]
             for term, docs in self.conn.execute(
                 f"SELECT term, doc FROM doc_fts_vocab WHERE term IN ({','.join('?' * len(chunk))})", chunk
+            ):
+                out[term] = int(docs)
+        return out
+
+    def lemma_counts(self, terms: list[str]) -> dict[str, int]:
+        """Document frequency of each term in the lemmas column; absent terms are left out."""
+        out: dict[str, int] = {}
+        terms = list(dict.fromkeys(terms))
+        for i in range(0, len(terms), 900):
+            chunk = terms[i : i + 900]
+            for term, docs in self.conn.execute(
+                "SELECT term, doc FROM doc_fts_vocab_col WHERE col = 'lemmas' AND term IN "
+                f"({','.join('?' * len(chunk))})", chunk
             ):
                 out[term] = int(docs)
         return out

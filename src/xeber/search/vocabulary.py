@@ -1,6 +1,11 @@
-"""Typo tolerance: a query word the index does not know is widened to the vocabulary terms one
-edit (delete, transpose, replace, insert) away, and the most frequent one is proposed as
-"did you mean". Words are compared folded, so the candidates are folded index terms."""
+"""Query words checked against the index vocabulary (folded terms).
+
+- Lemmas without the morphology: a word the lemmatizer leaves as it is (a diacritic-free
+  `seferinden`, a name it does not know) gets as its lemma the longest prefix of it that is a
+  lemma in the index (`sefer`), so folded queries reach lemmas too.
+- Typo tolerance: a word the index does not know is widened to the vocabulary terms one edit
+  (delete, transpose, replace, insert) away, and the most frequent one is proposed as "did you mean".
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,34 @@ ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 MIN_SUGGEST_LENGTH = 4  # shorter unknown words get no "did you mean"
 MIN_EXPAND_LENGTH = 6  # words this long also match their corrections (typo tolerance)
 MAX_ALTERNATIVES = 3
+MIN_LEMMA_LENGTH = 3
+MIN_UNKNOWN_LEMMA_WORD = 5  # shorter words are not cut down to a lemma
+
+
+def min_lemma_length(word: str) -> int:
+    """A found lemma keeps at least half of the word: suffix chains are long, but not longer."""
+    return max(MIN_LEMMA_LENGTH, (len(word) + 1) // 2)
+
+
+def resolve_lemmas(store: Store, parsed: ParsedQuery) -> None:
+    """Give each word whose lemma is not in the index the longest indexed lemma it starts with."""
+    todo = [c for c in parsed.clauses if not c.phrase and not c.prefix and c.words[0].isalpha()]
+    if not todo:
+        return
+    known = store.lemma_counts([t for c in todo for t in (c.lemma, c.words[0]) if t])
+    candidates: dict[str, list[str]] = {}
+    for c in todo:
+        surf = c.words[0]
+        if (c.lemma and c.lemma in known) or surf in known or len(surf) < MIN_UNKNOWN_LEMMA_WORD:
+            continue
+        candidates[surf] = [surf[:k] for k in range(len(surf) - 1, min_lemma_length(surf) - 1, -1)]
+    if not candidates:
+        return
+    found = store.lemma_counts([p for ps in candidates.values() for p in ps])
+    for c in todo:
+        best = next((p for p in candidates.get(c.words[0], []) if p in found), None)
+        if best:
+            c.lemma = best
 
 
 def edits1(word: str) -> set[str]:
