@@ -10,7 +10,8 @@ from xeber import normalize as _normalize
 from xeber import search as _search
 from xeber.document import Document
 from xeber.errors import XeberError
-from xeber.ingest import Failure, check_text, iter_files, load_path
+from xeber.ingest import Failure, IngestOptions, check_text
+from xeber.ingest.dedup import DuplicateIndex
 from xeber.settings import Settings
 from xeber.store import Store, open_store
 
@@ -81,16 +82,15 @@ def ingest_documents(
     return report
 
 
-def iter_documents(paths: list[str]) -> Iterable[Document | Failure]:
-    """Documents loaded from files and folders; a Failure for each that cannot be read."""
-    for f in iter_files(paths):
-        if isinstance(f, Failure):
-            yield f
-            continue
-        try:
-            yield from load_path(f)
-        except XeberError as e:
-            yield Failure(str(f), str(e))
+def iter_documents(
+    paths: list[str], options: IngestOptions | None = None, *, feeds: bool = False,
+    dedup: DuplicateIndex | None = None,
+) -> Iterable[Document | Failure]:
+    """Documents loaded from files, folders, page URLs and RSS/Atom feeds; a Failure for each
+    that cannot be read. With `dedup`, duplicates are dropped and listed in dedup.skipped."""
+    from xeber.ingest.sources import iter_sources
+
+    return iter_sources(paths, options, feeds=feeds, dedup=dedup)
 
 
 def ingest(paths: list[str], settings: Settings | None = None) -> IngestReport:

@@ -28,10 +28,10 @@ def _check_size(path: Path) -> None:
 
 
 def _scan_document(path: Path, pages: list[PageText], fmt: str) -> Document:
-    text, meta = merge_pages(pages)
+    text, ocr_meta = merge_pages(pages)
     if not text.strip():
         raise InputError(f"{path}: no text found on the page{'s' if len(pages) > 1 else ''}")
-    meta: dict[str, Any] = {"format": fmt, **meta}
+    meta: dict[str, Any] = {"format": fmt, **ocr_meta}
     return enrich(Document(text=text, source=str(path), meta=meta))
 
 
