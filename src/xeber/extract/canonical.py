@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from xeber.text.alphabet import BACK_VOWELS, VOWELS, last_vowel
 from xeber.text.casing import lower
@@ -66,8 +67,13 @@ def _stem_shape_ok(stem_lower: str, need: str) -> bool:
     return True
 
 
-def splits(word: str) -> list[Split]:
+@lru_cache(maxsize=65536)
+def splits(word: str) -> tuple[Split, ...]:
     """Every way to take one case ending off `word`, the unsplit word last."""
+    return tuple(_splits(word))
+
+
+def _splits(word: str) -> list[Split]:
     out: list[Split] = []
     for i, ch in enumerate(word):  # an explicit boundary: TÜRKPA-nın, Bakı'da, COP29-da
         if ch in _APOSTROPHES or (ch == "-" and i > 0):
@@ -91,7 +97,7 @@ def splits(word: str) -> list[Split]:
 _SURNAME_SHAPES = ("ov", "ova", "yev", "yeva", "ev", "eva", "in", "ina", "zadə", "li", "lı", "lu", "lü", "yan")
 
 
-def choose(cands: list[Split], known: Callable[[str], bool], kind: str, is_last_of_org: bool = False) -> str:
+def choose(cands: tuple[Split, ...] | list[Split], known: Callable[[str], bool], kind: str, is_last_of_org: bool = False) -> str:
     """The stem to use, from `splits()`: evidence first (a list, the document, the morphology)."""
     if not is_last_of_org:
         # n-forms of the locative, ablative and dative follow a possessive, which a bare name lacks:

@@ -11,6 +11,7 @@ the rules leave open. Later short mentions link to the full name (`Qafarova` →
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from xeber.document import Entity
 from xeber.extract import ner
@@ -64,17 +65,31 @@ def _tokens(text: str) -> list[_Tok]:
         starts = prev is None or (prev.kind == "punct" and prev.text in _ENDERS) or "\n\n" in text[
             prev.end : t.start] or (prev.kind == "punct" and prev.text in _OPEN_QUOTES and (
                 not out or out[-1].sent_start))
-        first = t.text[0]
-        letters = [c for c in t.text.split("-")[0] if c.isalpha()]
-        acronym = len(letters) >= 2 and all(c.isupper() for c in letters)
-        out.append(_Tok(t.start, t.end, t.text, key(t.text), t.kind, first.isupper(), acronym, starts))
+        cap = t.text[0].isupper()
+        out.append(_Tok(t.start, t.end, t.text, key(t.text), t.kind, cap, cap and _is_acronym(t.text), starts))
         prev = t
     return out
 
 
-def _stem_keys(tok: _Tok) -> list[str]:
-    """The token's key and the keys of its possible stems (case endings off)."""
-    return [key(s.stem) for s in splits(tok.text)]
+@lru_cache(maxsize=65536)
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word.split("-")[0] if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _stem_keys(tok: _Tok) -> tuple[str, ...]:
+    """The keys of the token's possible stems (case endings off), the token's own key last."""
+    return _stem_keys_of(tok.text)
+
+
+@lru_cache(maxsize=65536)
+def _stem_keys_of(word: str) -> tuple[str, ...]:
+    return tuple(key(s.stem) for s in splits(word))
+
+
+@lru_cache(maxsize=16)
+def _first_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    return frozenset(p[0] for p in phrases)
 
 
 def _is_head(tok: _Tok, heads: frozenset[str]) -> bool:
@@ -109,6 +124,10 @@ class _Recogniser:
         """Length of the longest phrase from `phrases` starting at token i (last word may carry a case)."""
         best = 0
         n = len(self.toks)
+        first = self.toks[i]
+        firsts = _first_words(phrases)
+        if first.key not in firsts and not (last_inflects and any(k in firsts for k in _stem_keys(first)[:-1])):
+            return 0
         for length in range(min(self.gaz.max_phrase, n - i), 0, -1):
             toks = self.toks[i : i + length]
             if any(t.kind not in ("word", "abbrev", "number") for t in toks):
@@ -137,10 +156,10 @@ class _Recogniser:
 
     def gazetteer_phrases(self) -> None:
         for i, tok in enumerate(self.toks):
-            if self.taken[i]:
+            if self.taken[i] or not (tok.cap or tok.kind == "number"):
                 continue
             n = self.phrase_at(i, self.gaz.events)
-            if n and (tok.cap or tok.kind == "number"):
+            if n:
                 self.add(i, i + n, "EVENT", 0.9)
 
     def titles(self) -> None:
@@ -322,11 +341,12 @@ class _Recogniser:
                 self.add(i + 1, j, "EVENT", 0.8)
 
     def model(self) -> None:
-        """Spans the CRF labels among tokens no rule took."""
+        """Spans the CRF labels around capitalised words (not a sentence's first) that no rule took."""
         tagger = ner.default_tagger()
         if tagger is None:
             return
-        for (i, j, type_, conf) in tagger.spans(self.toks, self.gaz):
+        open_ = [t.cap and not t.sent_start and not self.taken[k] and t.kind == "word" for k, t in enumerate(self.toks)]
+        for (i, j, type_, conf) in tagger.spans(self.toks, self.gaz, open_.__getitem__):
             if type_ in ("PER", "LOC", "ORG") and not any(self.taken[i:j]):
                 self.add(i, j, type_, conf)
 

@@ -13,6 +13,7 @@ from importlib import resources
 from xeber.text.casing import lower
 
 
+@lru_cache(maxsize=131072)
 def key(word: str) -> str:
     return lower(word).replace("’", "'").replace("ʼ", "'")
 

@@ -8,7 +8,7 @@ text may live at `xeber/data/models/ner.crfsuite` and is used when no local one 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -37,6 +37,11 @@ def _shape(word: str) -> str:
 
 
 def _word_features(word: str, gaz: Gazetteer) -> dict[str, float | str]:
+    return _cached_word_features(word, gaz)
+
+
+@lru_cache(maxsize=65536)
+def _cached_word_features(word: str, gaz: Gazetteer) -> dict[str, float | str]:
     k = key(word)
     base = k.split("-")[0].split("'")[0]
     f: dict[str, float | str] = {
@@ -142,20 +147,39 @@ class Tagger:
             return []
         return list(self._tagger.tag(_to_crf(sentence_features(words, gaz))))
 
-    def spans(self, toks: Sequence[_TokenLike], gaz: Gazetteer) -> list[tuple[int, int, str, float]]:
-        """Labelled spans over `toks` (objects with `.text` and `.sent_start`), sentence by sentence."""
+    def spans(self, toks: Sequence[_TokenLike], gaz: Gazetteer,
+              wanted: Callable[[int], bool] | None = None) -> list[tuple[int, int, str, float]]:
+        """Labelled spans over `toks` (objects with `.text` and `.sent_start`), sentence by sentence;
+        with `wanted(k)`, only windows around the wanted tokens are tagged."""
         out: list[tuple[int, int, str, float]] = []
         start = 0
         n = len(toks)
         for i in range(1, n + 1):
             if i == n or getattr(toks[i], "sent_start", False):
-                words = [t.text for t in toks[start:i]]
-                tags = self.tag(words, gaz)
-                prob = self._tagger.probability(tags) if len(words) < 80 else 0.8
-                for a, b, type_ in bio_spans(tags):
-                    out.append((start + a, start + b, type_, round(0.5 + 0.4 * prob, 3)))
+                for a0, b0 in self._windows(start, i, wanted):
+                    words = [t.text for t in toks[a0:b0]]
+                    tags = self.tag(words, gaz)
+                    prob = self._tagger.probability(tags)
+                    for a, b, type_ in bio_spans(tags):
+                        out.append((a0 + a, a0 + b, type_, round(0.5 + 0.4 * prob, 3)))
                 start = i
         return out
+
+    @staticmethod
+    def _windows(start: int, end: int, wanted: Callable[[int], bool] | None,
+                 margin: int = 4) -> list[tuple[int, int]]:
+        """The parts of a sentence worth tagging: around each wanted token, `margin` tokens each side."""
+        if wanted is None:
+            return [(start, end)]
+        windows: list[tuple[int, int]] = []
+        for k in range(start, end):
+            if wanted(k):
+                a, b = max(start, k - margin), min(end, k + margin + 1)
+                if windows and a <= windows[-1][1]:
+                    windows[-1] = (windows[-1][0], b)
+                else:
+                    windows.append((a, b))
+        return windows
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,200 @@
+"""Entity and date benchmark: ner-wikiaz valid F1, our news gold set, our date set, and speed.
+
+    .venv/bin/python bench/entities_bench.py [--shared ../shared] [--skip-speed]
+
+ner-wikiaz figures need a model trained on train.conll only (scripts/train_ner.py); the script trains
+one into a temporary file when asked with --train, else uses the local model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import importlib.util
+import json
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from train_ner import read_conll  # noqa: E402
+
+from xeber.extract import entities as ent_mod  # noqa: E402
+from xeber.extract import ner  # noqa: E402
+from xeber.extract.gazetteer import default  # noqa: E402
+from xeber.text.dates import find_dates  # noqa: E402
+from xeber.text.tokenize import tokenize  # noqa: E402
+
+TYPES = ("PER", "LOC", "ORG", "DATE")
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score(gold: list[set[tuple[int, int, str]]], pred: list[set[tuple[int, int, str]]], types: tuple[str, ...]) -> dict:
+    out = {}
+    tot = Counter()
+    for t in types:
+        c = Counter()
+        for g, p in zip(gold, pred, strict=True):
+            gt = {s for s in g if s[2] == t}
+            pt = {s for s in p if s[2] == t}
+            c["tp"] += len(gt & pt)
+            c["fp"] += len(pt - gt)
+            c["fn"] += len(gt - pt)
+        out[t] = prf(c["tp"], c["fp"], c["fn"]) + (c["tp"] + c["fn"],)
+        tot.update(c)
+    out["micro"] = prf(tot["tp"], tot["fp"], tot["fn"]) + (tot["tp"] + tot["fn"],)
+    return out
+
+
+def wikiaz(shared: Path) -> dict[str, dict]:
+    valid = read_conll(shared / "data" / "ner-wikiaz" / "valid.conll")
+    gaz = default()
+    tagger = ner.default_tagger()
+    gold = [{s for s in ner.bio_spans(tags)} for _, tags in valid]
+    results = {}
+    if tagger is not None:
+        results["CRF alone"] = score(gold, [set(ner.bio_spans(tagger.tag(w, gaz))) for w, _ in valid], TYPES)
+    for label, use_model in (("rules + CRF (find_entities)", True), ("rules only", False)):
+        if use_model and tagger is None:
+            continue
+        saved = ner.default_tagger
+        if not use_model:
+            ner.default_tagger = lambda: None  # type: ignore[assignment]
+        try:
+            preds = []
+            for words, _ in valid:
+                text = " ".join(words)
+                starts, ends, pos = {}, {}, 0
+                for k, w in enumerate(words):
+                    starts[pos] = k
+                    ends[pos + len(w)] = k + 1
+                    pos += len(w) + 1
+                spans = set()
+                for e in ent_mod.find_entities(text):
+                    if e.type in TYPES and e.start in starts and e.end in ends:
+                        spans.add((starts[e.start], ends[e.end], e.type))
+                preds.append(spans)
+        finally:
+            ner.default_tagger = saved  # type: ignore[assignment]
+        results[label] = score(gold, preds, TYPES)
+    return results
+
+
+def date_set() -> tuple[int, int]:
+    spec = importlib.util.spec_from_file_location("test_dates", ROOT / "tests" / "text" / "test_dates.py")
+    mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    right = 0
+    for sentence, ref, expected in mod.CASES:
+        found = find_dates(sentence, dt.date.fromisoformat(ref))
+        right += [(d.text, d.iso, d.iso_end, d.precision) for d in found] == [expected]
+    return right, len(mod.CASES)
+
+
+def news_articles(shared: Path) -> dict[str, dict]:
+    out = {}
+    with gzip.open(shared / "data" / "news-egov-az" / "dev.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            out[str(d["id"])] = d
+    return out
+
+
+def news_gold(shared: Path) -> dict | None:
+    path = ROOT / "tests" / "extract" / "data" / "news_gold.jsonl"
+    if not path.exists():
+        return None
+    arts = news_articles(shared)
+    seed = (shared / "seed" / "000_4baf47b5144409af.txt").read_text(encoding="utf-8")
+    gold, pred = [], []
+    types = ("PER", "LOC", "ORG", "FAC", "EVENT", "DATE")
+    titles_needed = titles_right = lemma_total = lemma_right = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        if rec["id"] == "seed":
+            text, published = seed, rec.get("published")
+        else:
+            art = arts[rec["id"]]
+            text, published = art["body"], art.get("date")
+        ents = ent_mod.find_entities(text, published)
+        by_span = {(e.start, e.end, e.type): e for e in ents}
+        g = {(a["start"], a["end"], a["type"]) for a in rec["entities"]}
+        gold.append(g)
+        pred.append(set(by_span))
+        for a in rec["entities"]:
+            e = by_span.get((a["start"], a["end"], a["type"]))
+            if a["type"] == "PER" and a.get("title"):
+                titles_needed += 1
+                titles_right += e is not None and e.attrs.get("title") == a["title"]
+            if e is not None and a["type"] != "DATE":
+                lemma_total += 1
+                lemma_right += e.lemma == a["lemma"]
+    return {"scores": score(gold, pred, types), "docs": len(gold),
+            "titles": (titles_right, titles_needed), "lemmas": (lemma_right, lemma_total)}
+
+
+def speed(shared: Path, n_docs: int = 200) -> dict[str, float]:
+    """Tokens per second on dev articles 0..n, after a warm-up on the next n (word caches filled as in a
+    long-running process; the measured articles are not among the warm-up ones)."""
+    arts = [a["body"] for a in news_articles(shared).values()]
+    texts, warm = arts[:n_docs], arts[n_docs : 2 * n_docs]
+    for t in warm:
+        ent_mod.find_entities(t, "2022-01-01")
+    n_tokens = sum(len(tokenize(t)) for t in texts)
+    t0 = time.perf_counter()
+    for t in texts:
+        tokenize(t)
+    tok_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for t in texts:
+        ent_mod.find_entities(t, "2022-01-01")
+    ent_s = time.perf_counter() - t0
+    return {"tokens": n_tokens, "tokenize_tok_per_s": n_tokens / tok_s, "entities_tok_per_s": n_tokens / ent_s}
+
+
+def fmt(scores: dict) -> str:
+    rows = ["| type | P | R | F1 | gold |", "|---|---|---|---|---|"]
+    for t, (p, r, f, n) in scores.items():
+        rows.append(f"| {t} | {p:.3f} | {r:.3f} | {f:.3f} | {n} |")
+    return "\n".join(rows)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", type=Path, default=Path(os.environ.get("XEBER_SHARED", ROOT / ".." / "shared")))
+    ap.add_argument("--skip-speed", action="store_true")
+    args = ap.parse_args()
+    right, total = date_set()
+    print(f"## Dates (our set)\n{right}/{total} = {right / total:.1%}\n")
+    if not args.shared.exists():
+        print("../shared not found: skipping the rest")
+        return 0
+    for label, scores in wikiaz(args.shared).items():
+        print(f"## ner-wikiaz valid.conll, {label}\n{fmt(scores)}\n")
+    gold = news_gold(args.shared)
+    if gold:
+        print(f"## News gold ({gold['docs']} documents)\n{fmt(gold['scores'])}\n")
+        print(f"titles attached: {gold['titles'][0]}/{gold['titles'][1]}; "
+              f"lemmas right: {gold['lemmas'][0]}/{gold['lemmas'][1]} = {gold['lemmas'][0] / max(1, gold['lemmas'][1]):.1%}\n")
+    if not args.skip_speed:
+        ent_mod.find_entities("warm up: Bakı")
+        s = speed(args.shared)
+        print(f"## Speed (one core, 200 dev articles, {s['tokens']} tokens)\n"
+              f"tokenize alone: {s['tokenize_tok_per_s']:,.0f} tok/s; "
+              f"find_entities (tokenize + dates + rules + CRF): {s['entities_tok_per_s']:,.0f} tok/s "
+              f"(CRF model {'present' if ner.default_tagger() else 'absent'})\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
