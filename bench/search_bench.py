@@ -93,10 +93,180 @@ def mirage(limit: int | None = None) -> dict[str, dict[str, float]]:
     return out
 
 
-def news() -> None: ...
+# -- every dev article found by the lemma of each content word of its title -------------------------
+def news() -> None:
+    rows = [json.loads(line) for line in gzip.open(SHARED / "data" / "news-egov-az" / "dev.jsonl.gz", "rt")]
+    lem = default_lemmatizer()
+    with tempfile.TemporaryDirectory() as tmp:
+        store = SQLiteStore(Path(tmp) / "n.db")
+        ids = {}
+        for r in rows:
+            doc = Document(text=r["body"], title=r["title"], published=r["date"], url=r["url"], source=r["url"])
+            store.put(doc, index_fields(doc.title, doc.body))
+            ids[r["id"]] = doc.id
+        checks = {"lemma": [0, 0], "lemma, folded": [0, 0]}
+        misses: list[str] = []
+        t0 = time.perf_counter()
+        for r in rows:
+            for t in tokenize(r["title"]):
+                if t.kind != "word" or len(t.text) < 3 or is_stop_word(fold(t.text)):
+                    continue
+                lemma = lem(t.text)
+                for name, q in (("lemma", lemma), ("lemma, folded", fold(lemma))):
+                    res = search(store, f'"{q}"' if " " in q else q, limit=10_000, fuzzy=False)
+                    ok = ids[r["id"]] in {h.id for h in res.hits}
+                    checks[name][0] += ok
+                    checks[name][1] += 1
+                    if not ok and len(misses) < 15:
+                        misses.append(f"{r['id']}: {t.text} -> {q}")
+        secs = time.perf_counter() - t0
+        store.close()
+    print(f"news-egov-az dev: {len(rows)} articles; query = the lemma of each title content word ({secs:.0f} s)")
+    print("| query form | articles found by their own title's lemma | queries |\n|---|---|---|")
+    for name, (ok, n) in checks.items():
+        print(f"| {name} | {100 * ok / n:.2f}% | {n} |")
+    if misses:
+        print("misses:", "; ".join(misses))
 
 
-def scale(n: int) -> None: ...
+# -- scale: 200k documents, indexing and query latency, next to Tantivy ------------------------------
+def _sentence_pool(rows: list[dict]) -> list[tuple[str, str, str]]:
+    """(sentence, folded surfaces, folded lemmas) for every sentence of the dev news, analyzed once."""
+    from xeber.search.analyzer import lemma_terms
+    from xeber.text.tokenize import sentences
+
+    lem = default_lemmatizer()
+    pool = []
+    for r in rows:
+        body = r["body"]
+        for s, e in sentences(body):
+            sent = body[s:e].strip()
+            if len(sent) > 20:
+                pool.append((sent, " ".join(surface_terms(sent)), " ".join(lemma_terms(sent, lem))))
+    return pool
+
+
+def generate(rows: list[dict], n: int, seed: int = 8):
+    """n synthetic articles: a dev title with a serial number, 6-14 random dev sentences, a random date.
+    Yields (Document, IndexFields) with the analysis composed from the pre-analyzed sentences."""
+    from xeber.store.base import IndexFields
+
+    rnd = random.Random(seed)
+    pool = _sentence_pool(rows)
+    titles = [(r["title"], " ".join(surface_terms(r["title"])), " ".join(lemma_terms_cached(r["title"]))) for r in rows]
+    for i in range(n):
+        title, t_surf, t_lem = titles[rnd.randrange(len(titles))]
+        picked = [pool[rnd.randrange(len(pool))] for _ in range(rnd.randint(6, 14))]
+        text = " ".join(p[0] for p in picked)
+        date = f"{rnd.randint(2013, 2023)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
+        doc = Document(text=text, id=f"g{i:07d}", title=f"{title} ({i})", published=date, url=f"https://example.az/{i}",
+                       source=f"https://example.az/{i}", language="az")
+        yield doc, IndexFields(t_surf + f" {i}", " ".join(p[1] for p in picked),
+                               " ".join([t_lem, str(i)] + [p[2] for p in picked]))
+
+
+def lemma_terms_cached(text: str) -> list[str]:
+    from xeber.search.analyzer import lemma_terms
+
+    return lemma_terms(text, default_lemmatizer())
+
+
+def _queries(rows: list[dict], k: int = 300, seed: int = 9) -> list[str]:
+    rnd = random.Random(seed)
+    words = sorted({t.text for r in rows for t in tokenize(r["title"])
+                    if t.kind == "word" and len(t.text) >= 4 and not is_stop_word(fold(t.text))})
+    out = []
+    for i in range(k):
+        q = " ".join(rnd.sample(words, 1 + i % 3))
+        out.append(fold(q) if i % 4 == 3 else q)  # every fourth query without Azerbaijani letters
+    return out
+
+
+def _pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def scale(n: int) -> None:
+    import tantivy
+
+    from xeber.search.query import parse_query
+
+    rows = [json.loads(line) for line in gzip.open(SHARED / "data" / "news-egov-az" / "dev.jsonl.gz", "rt")]
+    t0 = time.perf_counter()
+    docs = list(generate(rows, n))
+    gen_s = time.perf_counter() - t0
+    queries = _queries(rows)
+    with tempfile.TemporaryDirectory(dir=os.environ.get("XEBER_BENCH_TMP")) as tmp:
+        # xeber: SQLiteStore.put (documents row + FTS5 row, one transaction per document)
+        store = SQLiteStore(Path(tmp) / "scale.db")
+        t0 = time.perf_counter()
+        for doc, fields in docs:
+            store.put(doc, fields)
+        x_index_s = time.perf_counter() - t0
+        # Tantivy: the same pre-analyzed tokens, whitespace-tokenized, one writer thread, one commit
+        ws = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build()
+        sb = tantivy.SchemaBuilder()
+        sb.add_text_field("id", stored=True, tokenizer_name="raw")
+        for f in ("title", "body", "lemmas"):
+            sb.add_text_field(f, tokenizer_name="ws")
+        sb.add_text_field("text", stored=True, tokenizer_name="raw", index_option="basic")
+        schema = sb.build()
+        tdir = Path(tmp) / "tantivy"
+        tdir.mkdir()
+        index = tantivy.Index(schema, path=str(tdir))
+        index.register_tokenizer("ws", ws)
+        t0 = time.perf_counter()
+        writer = index.writer(heap_size=256_000_000, num_threads=1)
+        for doc, fields in docs:
+            writer.add_document(tantivy.Document(id=doc.id, title=fields.title, body=fields.body, lemmas=fields.lemmas,
+                                                 text=doc.text))
+        writer.commit()
+        writer.wait_merging_threads()
+        t_index_s = time.perf_counter() - t0
+        index.reload()
+        searcher = index.searcher()
+        del docs
+
+        x_full, x_store, t_times, totals = [], [], [], []
+        lem = default_lemmatizer()
+        for q in queries * 2:  # the first pass warms caches; the second is measured
+            t0 = time.perf_counter()
+            res = search(store, q, limit=10)
+            x_full.append(time.perf_counter() - t0)
+            parsed = parse_query(q, lem)
+            t0 = time.perf_counter()
+            store.search(parsed.match("all"), limit=10)
+            x_store.append(time.perf_counter() - t0)
+            must = []
+            for c in parsed.clauses:
+                should = [(tantivy.Occur.Should, tantivy.Query.boost_query(
+                    tantivy.Query.term_query(schema, "title", c.words[0]), 3.0)),
+                    (tantivy.Occur.Should, tantivy.Query.term_query(schema, "body", c.words[0])),
+                    (tantivy.Occur.Should, tantivy.Query.term_query(schema, "lemmas", c.lemma or c.words[0]))]
+                must.append((tantivy.Occur.Must, tantivy.Query.boolean_query(should)))
+            tq = tantivy.Query.boolean_query(must)
+            t0 = time.perf_counter()
+            searcher.search(tq, 10)
+            t_times.append(time.perf_counter() - t0)
+            totals.append(res.total)
+        half = len(queries)
+        x_full, x_store, t_times, totals = x_full[half:], x_store[half:], t_times[half:], totals[half:]
+        db_mb = sum(f.stat().st_size for f in Path(tmp).glob("scale.db*")) / 1e6
+        t_mb = sum(f.stat().st_size for f in tdir.rglob("*") if f.is_file()) / 1e6
+        store.close()
+    ms = lambda v: 1000 * v  # noqa: E731
+    print(f"scale: {n} generated documents (dev news sentences recombined; analysis composed from "
+          f"pre-analyzed sentences in {gen_s:.0f} s, not counted); {len(queries)} queries of 1-3 title words "
+          f"(a quarter folded), median hits {statistics.median(totals):.0f}")
+    print("| system | indexing docs/s (store + index write, 1 core) | size MB | query p50 ms | query p95 ms |")
+    print("|---|---|---|---|---|")
+    print(f"| xeber search() (parse, vocabulary, FTS5 BM25 + count, snippets) | {n / x_index_s:,.0f} | {db_mb:,.0f} "
+          f"| {ms(_pct(x_full, 50)):.1f} | {ms(_pct(x_full, 95)):.1f} |")
+    print(f"| xeber store.search() only (FTS5 prefix + lemma match, BM25, count) | same | same "
+          f"| {ms(_pct(x_store, 50)):.1f} | {ms(_pct(x_store, 95)):.1f} |")
+    print(f"| Tantivy {getattr(tantivy, '__version__', '')} (same tokens, exact terms, top 10, no count) "
+          f"| {n / t_index_s:,.0f} | {t_mb:,.0f} | {ms(_pct(t_times, 50)):.2f} | {ms(_pct(t_times, 95)):.2f} |")
 
 
 def main() -> None:

@@ -3,17 +3,29 @@ forms wrapped in <mark>…</mark> (the rest HTML-escaped).
 
 A word is marked when its folded form starts with a query word (`qazaxistan` marks
 `Qazaxıstanın`) or its lemma is a query word's lemma (`səfərindən` marks `səfəri`), which is
-how it was matched."""
+how it was matched. The text is folded once and scanned with one regular expression, so a
+snippet costs well under a millisecond for a news article."""
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Collection
 
 from xeber.search.analyzer import Lemmatizer
 from xeber.search.query import MIN_PREFIX_LENGTH
 from xeber.text.casing import fold
-from xeber.text.tokenize import sentences, tokenize
+
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_SENTENCE_END = re.compile(r"[.!?…]\s+")
+
+
+def _folded_words(text: str) -> tuple[str, list[re.Match[str]]]:
+    folded = fold(text)
+    if len(folded) != len(text):  # a character whose folding changes length: fold word by word
+        words = list(_WORD.finditer(text))
+        return text, words
+    return folded, list(_WORD.finditer(folded))
 
 
 def match_spans(
@@ -22,15 +34,18 @@ def match_spans(
     """(start, end) of each word of `text` that a query term or lemma matches."""
     long_terms = tuple(t for t in terms if len(t) >= MIN_PREFIX_LENGTH)
     short_terms = {t for t in terms if 0 < len(t) < MIN_PREFIX_LENGTH}
+    heads = tuple({lem[:3] for lem in lemmas})  # a lemma starts like its word forms: lemmatize only those
+    folded, words = _folded_words(text)
+    same = folded is not text
     spans = []
-    for t in tokenize(text):
-        if t.kind not in ("word", "abbrev", "number"):
-            continue
-        f = fold(t.text).replace("'", "").replace("’", "")
+    for m in words:
+        f = m.group() if same else fold(m.group())
+        f = f.replace("'", "").replace("’", "")
         if f in short_terms or (long_terms and f.startswith(long_terms)):
-            spans.append((t.start, t.end))
-        elif lemmas and lemmatizer is not None and t.kind != "number" and fold(lemmatizer(t.text)) in lemmas:
-            spans.append((t.start, t.end))
+            spans.append((m.start(), m.end()))
+        elif (heads and lemmatizer is not None and f.startswith(heads) and not f[0].isdigit()
+              and fold(lemmatizer(text[m.start():m.end()])) in lemmas):
+            spans.append((m.start(), m.end()))
     return spans
 
 
@@ -47,6 +62,30 @@ def highlight(text: str, spans: list[tuple[int, int]], start: int = 0, end: int 
     return "".join(out)
 
 
+def _window(text: str, spans: list[tuple[int, int]], width: int) -> tuple[int, int]:
+    """The `width`-character passage with the most distinct matched words, starting at a sentence
+    start when one is near."""
+    best, best_score = (0, min(len(text), width)), -1
+    for a, _ in spans:
+        lo = max(0, a - width // 4)
+        inside = {fold(text[s:e]) for s, e in spans if lo <= s and e <= lo + width}
+        if len(inside) > best_score:
+            best, best_score = (lo, min(len(text), lo + width)), len(inside)
+    lo, hi = best
+    first = next(a for a, _ in spans if a >= lo)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, first - width // 2), first + 1)]
+    if ends:
+        lo = ends[-1]
+    elif first - lo > 0 and lo > 0:
+        space = text.rfind(" ", lo, first)
+        lo = space + 1 if space >= 0 else lo
+    hi = min(len(text), lo + width)
+    if hi < len(text):
+        stop = _SENTENCE_END.search(text, max(lo, hi - width // 4), hi)
+        hi = stop.start() + 1 if stop else (text.rfind(" ", lo, hi) if text.rfind(" ", lo, hi) > lo else hi)
+    return lo, hi
+
+
 def snippet(
     text: str, terms: list[str], lemmas: Collection[str] = (), lemmatizer: Lemmatizer | None = None,
     width: int = 220,
@@ -54,15 +93,5 @@ def snippet(
     spans = match_spans(text, terms, lemmas, lemmatizer)
     if not spans:
         return html.escape(text[:width].strip()) + ("…" if len(text) > width else "")
-    # the sentence with the most distinct matched words
-    best, best_score = (0, min(len(text), width)), -1
-    for s, e in sentences(text):
-        inside = {fold(text[a:b]) for a, b in spans if s <= a < e}
-        if len(inside) > best_score:
-            best, best_score = (s, e), len(inside)
-    s, e = best
-    if e - s > width:
-        first = next(a for a, b in spans if s <= a < e)
-        s = max(s, first - width // 3)
-        e = min(e, s + width)
+    s, e = _window(text, spans, width)
     return ("…" if s > 0 else "") + highlight(text, spans, s, e).strip() + ("…" if e < len(text) else "")

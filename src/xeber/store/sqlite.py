@@ -63,6 +63,7 @@ MIGRATIONS: list[str] = [
     CREATE VIRTUAL TABLE doc_fts_vocab USING fts5vocab(doc_fts, 'row');
     CREATE VIRTUAL TABLE doc_fts_vocab_col USING fts5vocab(doc_fts, 'col');
     CREATE INDEX entities_doc_type ON entities(doc_id, type);
+    CREATE INDEX documents_url ON documents(url);
     CREATE INDEX events_doc ON events(doc_id, type);
     """,
 ]
