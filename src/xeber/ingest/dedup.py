@@ -17,10 +17,12 @@ from xeber.ingest.base import Failure
 from xeber.text.casing import fold
 
 SHINGLE_WORDS = 5
-NUM_PERM = 64
-BANDS = 16  # 16 bands × 4 rows: pairs above ~0.5 Jaccard share a band with high probability
+NUM_PERM = 128
+BANDS = 32  # 32 bands × 4 rows: pairs above ~0.45 Jaccard share a band with high probability
 ROWS = NUM_PERM // BANDS
-THRESHOLD = 0.8  # estimated Jaccard at which a pair counts as the same article
+# Estimated Jaccard at which a pair counts as the same article. Templated news (the same release
+# with another bank's name) reaches ~0.8, so the bar is higher: a lost article is worse than a duplicate.
+THRESHOLD = 0.85
 _PRIME = (1 << 61) - 1
 _MASK = (1 << 64) - 1
 _WORD = re.compile(r"\w+")
