@@ -139,7 +139,7 @@ function monthChart(months) {
     if (all.length > 600) break;
   }
   const max = Math.max(...all.map(x => x[1]));
-  const W = 720, H = 180, pad = 26, bw = Math.max(2, (W - 2 * pad) / all.length);
+  const W = 720, H = 180, pad = 26, bw = Math.min(40, Math.max(2, (W - 2 * pad) / all.length));
   const bars = all.map(([k, n], i) => {
     const h = max ? (H - 2 * pad) * n / max : 0;
     return `<rect x="${pad + i * bw}" y="${H - pad - h}" width="${Math.max(1, bw - 1)}" height="${h}"><title>${k}: ${n}</title></rect>`;
