@@ -166,7 +166,7 @@ def test_entities_and_events(store: Store) -> None:
 
 def test_backends_rank_the_dev_news_identically(tmp_path: Path, shared_dir: Path, pg_schema_url: str) -> None:
     """The whole ranking, scores included, is the same on both backends for a real corpus."""
-    rows = [json.loads(line) for line in gzip.open(shared_dir / "data/news-egov-az/dev.jsonl.gz", "rt")][:200]
+    rows = [json.loads(line) for line in gzip.open(shared_dir / "data/news-egov-az/dev.jsonl.gz", "rt")][:120]
     stores = [open_store(str(tmp_path / "a.db")), open_store(pg_schema_url)]
     for r in rows:
         doc = Document(text=r["body"], title=r["title"], url=r["url"], published=r["date"])
