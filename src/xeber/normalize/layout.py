@@ -29,11 +29,15 @@ _HYPHEN_BREAK = re.compile(rf"({_L}+)(-[ \t]*\n\s*)({_L}+)")
 # a paragraph break inside a sentence: the paragraph ends in a letter, the next starts lower-case
 _PARAGRAPH_BREAK = re.compile(rf"({_L}+)([ \t]*\n[ \t]*\n\s*)({_LOW}{_L}*)")
 # a hyphen inside a word, or a hyphen followed by a space
-_INNER_HYPHEN = re.compile(rf"(?<![\w-])({_L}+)(-[ \t]?)({_LOW}+)(?![\w-])")
+_INNER_HYPHEN = re.compile(rf"(?<![\w-])({_L}{{2,}})(-[ \t]?)({_LOW}+)(?![\w-])")
+# two words run together, the second capitalised: təşkilatlarMilli
+_CAMEL = re.compile(rf"(?<![\w-])({_LOW}{{2,}})()([A-ZÇƏĞİÖŞÜ]{_LOW}+)(?![\w-])")
 # a hyphen read as ':' or '.', perhaps followed by a space or a line break
 _FALSE_HYPHEN = re.compile(rf"(?<![\w.])({_L}{{2,}})([:.][ \t]*\n?[ \t]*)({_LOW}{_L}+)")
 # two words separated by one space where the second may be a stray fragment
-_SPACE = re.compile(rf"(?<![\w-])({_L}+)( )({_LOW}+)(?![\w-])")
+# particles written apart from the word before them
+PARTICLES = frozenset("da də ki mı mi mu mü isə ilə idi imiş ikən".split())
+_SPACE = re.compile(rf"(?<![\w-])({_L}+)( )({_LOW}{{1,7}})(?![\w-])")
 
 
 def layout_edits(text: str, known: Known, count: Callable[[str], int] | None = None) -> list[Edit]:
@@ -61,13 +65,18 @@ def layout_edits(text: str, known: Known, count: Callable[[str], int] | None = N
         if a.isupper() or b in ("a", "ə"):  # TÜRKPA-nın; hyphen before a copula-like vowel is rare
             continue
         joined = lower(a + b)
-        if known(joined) and (b in SUFFIXES or not known(b)) and count(joined) >= 10:
+        if count(joined) >= 10 and (b in SUFFIXES or not _standalone(b, known, count)
+                                    or not _standalone(lower(a), known, count) or count(joined) >= 20 * count(b)):
             edits.append(Edit(m.start(2), m.end(2), m.group(2), "", "split", 0.85))
     for m in _FALSE_HYPHEN.finditer(text):
         a, b = m.group(1), m.group(3)
         joined = lower(a + b)
         if known(joined) and not known(lower(a)) and not known(b):
             edits.append(Edit(m.start(2), m.end(2), m.group(2), "", "hyphenation", 0.85))
+    for m in _CAMEL.finditer(text):
+        a, b = m.group(1), m.group(3)
+        if _standalone(a, known, count) and _standalone(lower(b), known, count):
+            edits.append(Edit(m.start(2), m.end(2), "", " ", "merge", 0.8))
     edits.extend(_space_edits(text, known, count))
     return _without_overlaps(edits)
 
@@ -83,10 +92,20 @@ def _space_edits(text: str, known: Known, count: Callable[[str], int]) -> list[E
         a, b = m.group(1), m.group(3)
         la = lower(a)
         joined = la + b
-        if len(b) < 2 or b not in SUFFIXES or not known(joined) or count(joined) < 100:
+        if len(b) < 2 or count(joined) < 100 or b in PARTICLES:
             continue
+        if _standalone(la, known, count) and _standalone(b, known, count) and (
+                b not in SUFFIXES or count(b) >= 5000) and count(joined) < 2 * count(b):
+            continue  # two words (və ya, heç nə)
         out.append(Edit(m.start(2), m.end(2), " ", "", "split", 0.85))
     return out
+
+
+def _standalone(word: str, known: Known, count: Callable[[str], int]) -> bool:
+    """A word that can stand on its own: frequent in the counts, or analysable by the morphology (many
+    word-list entries are fragments such as `ında`, so a bare listing is not enough)."""
+    c = count(word)
+    return c >= 5000 or (c == 0 and known(word)) or (c >= 50 and len(word) >= 5)
 
 
 def _without_overlaps(edits: list[Edit]) -> list[Edit]:

@@ -19,6 +19,9 @@ from typing import Protocol
 _KEY = str.maketrans({"ə": "a", "e": "a", "ı": "i", "ö": "o", "ü": "u", "ş": "s", "ç": "c", "ğ": "g"})
 
 
+FREQUENT = 3000  # count from which a word is in the frequent-word index
+
+
 def confusion_key(word: str) -> str:
     return word.translate(_KEY)
 
@@ -33,13 +36,30 @@ class Lexicon:
     total: int
     by_key: dict[str, list[str]] = field(default_factory=dict)
     morph: Validator | None = None
+    # frequent words by their key and by every key with one letter deleted (SymSpell-style), so the
+    # words within one key edit of a word are found with len(word) + 1 look-ups
+    frequent_deletes: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def from_counts(cls, counts: dict[str, int], morph: Validator | None = None) -> Lexicon:
         by_key: dict[str, list[str]] = {}
-        for w in counts:
-            by_key.setdefault(confusion_key(w), []).append(w)
-        return cls(counts, sum(counts.values()) or 1, by_key, morph)
+        deletes: dict[str, list[str]] = {}
+        for w, c in counts.items():
+            key = confusion_key(w)
+            by_key.setdefault(key, []).append(w)
+            if c >= FREQUENT:
+                for k in {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}:
+                    deletes.setdefault(k, []).append(w)
+        return cls(counts, sum(counts.values()) or 1, by_key, morph, deletes)
+
+    def frequent_near(self, word: str) -> set[str]:
+        """Frequent words (count ≥ FREQUENT) within one key edit of `word` (a few more, never fewer)."""
+        key = confusion_key(word)
+        out: set[str] = set()
+        get = self.frequent_deletes.get
+        for k in {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}:
+            out.update(get(k, ()))
+        return out
 
     def count(self, word: str) -> int:
         return self.counts.get(word, 0)

@@ -4,14 +4,19 @@ the learned error model; the word stays unless a candidate is clearly more proba
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from xeber.normalize.channel import ErrorModel
 from xeber.normalize.context import ContextScorer
-from xeber.normalize.lexicon import Lexicon, confusion_key
+from xeber.normalize.lexicon import FREQUENT, Lexicon, confusion_key
 from xeber.text.casing import fold
 
+# OCR misreadings of one letter as two (rn for m, cl for d): candidates come from the word with the
+# pair put back, at this extra cost (−log of a rate in the order of the learned single-letter ones)
+MULTI_OCR = (("rn", "m"), ("cl", "d"), ("ii", "ü"), ("vv", "w"))
+MULTI_OCR_COST = 5.0
 KEY_ALPHABET = "abcdfghxijkqlmnoprstuvyz"
 MAX_COST = 14.0  # error-model costs above this are not considered
 
@@ -20,15 +25,24 @@ MAX_COST = 14.0  # error-model costs above this are not considered
 class SpellParams:
     # log-score of an unknown word being right as it is: oov_base − oov_per_char·len (a longer unknown
     # string is less likely to be a correct unseen word than an error)
-    oov_base: float = -6.0
-    oov_per_char: float = 1.3
+    oov_base: float = -9.0
+    oov_per_char: float = 2.0
     # extra log-score of keeping a capitalised word (a name candidate) or a known word
     name_bonus: float = 2.0
+    name_min_count: int = 1000
     known_margin: float = 4.0
-    # a known word is compared with its variants only when it is rarer than this
-    variant_max_count: int = 2000
+    # a known word is compared with other words only when it is rarer than this, and only with words
+    # known_ratio times more frequent
+    known_max_count: int = 50_000
+    known_ratio: int = 200
+    morph_only_count: int = 50  # (known_ratio * morph_only_count must be ≥ lexicon.FREQUENT)
     split_cost: float = 7.0
-    min_split_count: int = 1000
+    # real-word errors: the gain in ending-bigram log-ratio a candidate needs, and its minimum count
+    # (off: on the tuning split it added 0.2-0.75% wrong changes for no measurable recall)
+    real_words: bool = False
+    real_word_gain: float = 6.0
+    real_word_min_count: int = 3000
+    min_split_count: int = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +69,9 @@ class Speller:
         if max_key_distance >= 1:
             for k in _key_edits1(key):
                 found.update(bucket(k))
+        for wrong, right in MULTI_OCR:
+            if wrong in word:
+                found.update(bucket(confusion_key(word.replace(wrong, right))))
         found.discard(word)
         return tuple(found)
 
@@ -75,35 +92,96 @@ class Speller:
         if diacritics_only:
             return self._restore_diacritics(word, prev, nxt, name_like)
         known = lex.known(word)
-        if known and (name_like or lex.count(word) > p.variant_max_count):
-            return None
         score = self.context.score
-        if known:
+        count = lex.count(word)
+        if name_like:
+            if known:
+                return self._known_name(word, count, prev, nxt)
+            # an unknown capitalised word may be a name: only a frequent word may replace it
+            min_count, keep = p.name_min_count, p.oov_base - p.oov_per_char * len(word) + p.name_bonus
+        elif known:
+            if count > p.known_max_count:
+                return None
+            # a listed but rare spelling (many come from noisy word lists) yields only to a far more
+            # frequent word; a form only the morphology knows counts as moderately frequent
+            min_count = p.known_ratio * max(count, p.morph_only_count)
             keep = score(prev, word, nxt) + p.known_margin
         else:
-            keep = p.oov_base - p.oov_per_char * len(word)
-        if name_like:
-            keep += p.name_bonus
-        # known words and names are compared only with spellings of the same key (diacritics, a/ə/e)
-        max_dist = 0 if (known or name_like) else 1
+            min_count, keep = 0, p.oov_base - p.oov_per_char * len(word)
+        max_dist = 1 if len(word) >= 3 else 0
+        kind = "real-word" if count > p.morph_only_count else "spelling"
         scored: list[tuple[float, str, str]] = []
-        for cand in self._edit_candidates(word, max_dist):
-            cost = self.errors.cost(cand, word, MAX_COST)
+        counts = lex.counts
+        if min_count >= FREQUENT and max_dist == 1:
+            cands: Iterable[str] = lex.frequent_near(word) - {word}
+        else:
+            cands = self._edit_candidates(word, max_dist)
+        for cand in cands:
+            if counts.get(cand, 0) < min_count:
+                continue
+            cost = self._cost(cand, word)
             if cost > MAX_COST:
                 continue
-            scored.append((score(prev, cand, nxt) - cost, cand, "spelling"))
-        if not known and not name_like and len(word) >= 6:
+            scored.append((score(prev, cand, nxt) - cost, cand, kind))
+        if not known and len(word) >= 6:
             for a, b in self._split_candidates(word):
                 s = score(prev, a, None) + score(a, b, nxt) - p.split_cost
                 scored.append((s, f"{a} {b}", "merge"))
         if not scored:
-            return None
+            return self._real_word(word, prev, nxt) if known else None
         best = max(scored)
         if best[0] <= keep:
-            return None
+            return self._real_word(word, prev, nxt) if known else None
         # confidence: the posterior of the best reading against keeping the word and the others
         z = math.fsum(math.exp(s - best[0]) for s, _, _ in scored) + math.exp(keep - best[0])
         return Correction(best[1], 1.0 / z, best[2])
+
+    def _cost(self, cand: str, word: str) -> float:
+        cost = self.errors.cost(cand, word, MAX_COST)
+        for wrong, right in MULTI_OCR:
+            if wrong in word and right in cand:
+                variant = word.replace(wrong, right)
+                cost = min(cost, MULTI_OCR_COST + self.errors.cost(cand, variant, MAX_COST))
+        return cost
+
+    def _known_name(self, word: str, count: int, prev: str | None, nxt: str | None) -> Correction | None:
+        """A capitalised word the lists know, but rarely (Azerbaycan): only a far more frequent spelling
+        with the same key (diacritics, a/ə/e) replaces it, so rare names (Aygul) stay."""
+        p = self.params
+        min_count = max(p.name_min_count, p.known_ratio * max(count, 1)) * 10
+        score = self.context.score
+        scored = [(score(prev, c, nxt) - self._cost(c, word), c) for c in self.lexicon.bucket(confusion_key(word))
+                  if c != word and self.lexicon.count(c) >= min_count]
+        if not scored:
+            return None
+        keep = score(prev, word, nxt) + p.known_margin + p.name_bonus
+        best = max(scored)
+        if best[0] <= keep:
+            return None
+        z = math.fsum(math.exp(s - best[0]) for s, _ in scored) + math.exp(keep - best[0])
+        return Correction(best[1], 1.0 / z, "spelling")
+
+    def _real_word(self, word: str, prev: str | None, nxt: str | None) -> Correction | None:
+        """A valid word whose ending does not fit its neighbours (`təbriklərinin çatdırıb`): replaced by
+        a frequent word one edit away in the ending when the ending-bigram evidence is strong and no
+        word bigram of the local model vouches for the word as written."""
+        lm, p = self.context.lm, self.params
+        if lm is None or not p.real_words or len(word) < 6 or prev is None or nxt is None:
+            return None
+        if lm.has(prev, word) or lm.has(word, nxt):
+            return None
+        stem = word[: len(word) - 3]
+        base = lm.ending_logratio(prev, word) + lm.ending_logratio(word, nxt)
+        best: tuple[float, str] | None = None
+        for cand in self.lexicon.frequent_near(word):
+            if cand == word or not cand.startswith(stem) or self.lexicon.count(cand) < p.real_word_min_count:
+                continue
+            gain = lm.ending_logratio(prev, cand) + lm.ending_logratio(cand, nxt) - base
+            if gain >= p.real_word_gain and (best is None or gain > best[0]):
+                best = (gain, cand)
+        if best is None:
+            return None
+        return Correction(best[1], 1.0 / (1.0 + math.exp(-(best[0] - p.real_word_gain))), "real-word")
 
     def _restore_diacritics(self, word: str, prev: str | None, nxt: str | None, name_like: bool) -> Correction | None:
         """Text typed without Azerbaijani letters: every spelling that folds to `word` is a candidate at

@@ -22,6 +22,7 @@ _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _LATIN = re.compile(r"[A-Za-zÇçƏəĞğİıÖöŞşÜü]")
 _CYRILLIC_LOOKALIKE = "".join(_CYR_TO_LAT)
 _WORD = re.compile(r"[^\W\d_]+")
+_ANY_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _CHAR = re.compile(
     "[" + "".join(_SCHWA) + "".join(_LIGATURES) + "".join(_SPACES) + _INVISIBLE + "]|[iI]\u0307|İ\u0307"
 )
@@ -45,6 +46,8 @@ def unicode_edits(text: str) -> list[Edit]:
     """Edits for encoding faults. Cyrillic look-alikes are replaced only in mixed-script words, so
     Russian words stay Cyrillic."""
     edits = [e for m in _CHAR.finditer(text) if (e := _char_edit(m)) is not None]
+    if not _ANY_CYRILLIC.search(text):
+        return edits
     taken = {e.start for e in edits}
     for m in _WORD.finditer(text):
         word = m.group()

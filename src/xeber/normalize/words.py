@@ -9,7 +9,7 @@ from xeber.normalize.speller import Speller
 from xeber.settings import Settings
 from xeber.text.casing import is_all_caps, lower, match_case
 from xeber.text.edits import Edit
-from xeber.text.tokenize import sentences, tokenize
+from xeber.text.tokenize import Token, tokenize
 
 AZ_LETTERS = re.compile("[əƏıİşŞçÇğĞöÖüÜ]")
 _PLAIN_WORD = re.compile(r"[^\W\d_]+")
@@ -26,28 +26,66 @@ def needs_diacritics(text: str, settings: Settings) -> bool:
 
 def word_edits(text: str, speller: Speller, settings: Settings) -> list[Edit]:
     tokens = tokenize(text)
-    starts = {s for s, _ in sentences(text)}
+    starts = _sentence_starts(text, tokens)
+    counts = speller.lexicon.counts
+    frequent = speller.params.known_max_count
     diacritics = needs_diacritics(text, settings)
     lowers = [lower(t.text) if t.kind == "word" else None for t in tokens]
     # a capitalised form seen mid-sentence is a name candidate, and so are all its other occurrences
     names = Counter(t.text for t in tokens if t.kind == "word" and t.text[:1].isupper() and t.start not in starts)
     edits: list[Edit] = []
     for i, tok in enumerate(tokens):
-        word = tok.text
-        if tok.kind != "word" or not _PLAIN_WORD.fullmatch(word) or len(word) < 2:
-            continue
-        if is_all_caps(word) or any(c.isupper() for c in word[1:]):
-            continue  # acronyms and mixed case (AZERTAC, McDonald) stay
-        low = lowers[i]
-        assert low is not None
-        prev = lowers[i - 1] if i > 0 and tokens[i - 1].end >= tok.start - 1 else None
+        if tok.kind != "word" or len(tok.text) < 2 or counts.get(tok.text, 0) > frequent:
+            continue  # fast path: a frequent lower-case word is never changed
+        prev = lowers[i - 1] if i > 0 else None
         nxt = lowers[i + 1] if i + 1 < len(tokens) else None
-        name_like = word[0].isupper() and (tok.start not in starts or names[word] > 0)
-        if name_like and not speller.lexicon.known(low) and names[word] >= 3:
-            continue  # an unknown capitalised word repeated in the document is a name
-        fix = speller.correct(low, prev, nxt, name_like=name_like, diacritics_only=diacritics)
-        if fix is None:
-            continue
-        repl = match_case(word, fix.replacement)
-        edits.append(Edit(tok.start, tok.end, word, repl, fix.kind, round(fix.confidence, 3)))
+        sentence_start = tok.start in starts
+        # parts of a hyphenated word (e-hökumət, Nur-Sultan) are judged one by one
+        parts = list(_PLAIN_WORD.finditer(tok.text)) if "-" in tok.text else [None]
+        for m in parts:
+            word = tok.text if m is None else m.group()
+            start = tok.start if m is None else tok.start + m.start()
+            if m is not None:
+                if len(parts) > 1 and (m.start() and tok.text[m.start() - 1] != "-" or
+                                       m.end() < len(tok.text) and tok.text[m.end()] != "-"):
+                    break  # digits or apostrophes inside: leave the whole token
+                prev_part = prev if m.start() == 0 else None
+                nxt_part = nxt if m.end() == len(tok.text) else None
+            else:
+                prev_part, nxt_part = prev, nxt
+            edit = _word_edit(word, start, prev_part, nxt_part, sentence_start and start == tok.start, names,
+                              speller, diacritics)
+            if edit is not None:
+                edits.append(edit)
     return edits
+
+
+def _sentence_starts(text: str, tokens: list[Token]) -> set[int]:
+    """Offsets of tokens that begin a sentence: the first, those after . ! ? … and after a blank line
+    (cheaper than `sentences()`, and enough to tell a name from a capitalised first word)."""
+    starts = set()
+    prev = None
+    for tok in tokens:
+        if prev is None or prev.text in _ENDERS or text.count("\n", prev.end, tok.start) >= 2 or prev.text in "#*•-–—":
+            starts.add(tok.start)
+        prev = tok
+    return starts
+
+
+_ENDERS = frozenset((".", "!", "?", "…", "...", ":", "“", "«", '"'))
+
+
+def _word_edit(word: str, start: int, prev: str | None, nxt: str | None, sentence_start: bool,
+               names: Counter[str], speller: Speller, diacritics: bool) -> Edit | None:
+    if len(word) < 2 or not _PLAIN_WORD.fullmatch(word):
+        return None
+    if is_all_caps(word) or any(c.isupper() for c in word[1:]):
+        return None  # acronyms and mixed case (AZERTAC, McDonald) stay
+    low = lower(word)
+    name_like = word[0].isupper() and (not sentence_start or names[word] > 0)
+    if name_like and names[word] >= 3 and not speller.lexicon.known(low):
+        return None  # an unknown capitalised word repeated in the document is a name
+    fix = speller.correct(low, prev, nxt, name_like=name_like, diacritics_only=diacritics)
+    if fix is None:
+        return None
+    return Edit(start, start + len(word), word, match_case(word, fix.replacement), fix.kind, round(fix.confidence, 3))
