@@ -84,6 +84,9 @@ CASES: list[tuple[str, str, tuple[str, str, str | None, str]]] = [
     ("Gələn il sammit Bakıda olacaq.", REF, ("Gələn il", "2023", None, "year")),
     ("Ötən ilin sonunda qərar verildi.", REF, ("Ötən ilin sonunda", "2021-12", None, "month")),
     ("Layihə 3 il əvvəl başlayıb.", REF, ("3 il əvvəl", "2019", None, "year")),
+    ("Cari ilin 1 iyul tarixinədək 90 min sertifikat verilib.", "2016-07-12", ("Cari ilin 1 iyul", "2016-07-01", None, "day")),
+    ("Cari ilin sentyabr ayı ərzində artım olub.", "2015-10-12", ("Cari ilin sentyabr ayı", "2015-09", None, "month")),
+    ("Bu gündən etibarən qüvvədədir.", REF, ("Bu gündən", "2022-03-18", None, "day")),
     # relative days and weeks
     ("Nazir dünən Bakıya gəlib.", REF, ("dünən", "2022-03-17", None, "day")),
     ("Bu gün parlamentdə iclas olub.", REF, ("Bu gün", "2022-03-18", None, "day")),

@@ -15,18 +15,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from xeber.text.alphabet import BACK_VOWELS, VOWELS, last_vowel
+from xeber.text.alphabet import BACK_VOWELS, VOICELESS_CONSONANTS, VOWELS, last_vowel
 from xeber.text.casing import lower
 
 _APOSTROPHES = "'’ʼ`"
 
-# (suffix, what the stem must end in: "V" vowel, "C" consonant, "*" either), lower case, by harmony class.
+# (suffix, what the stem must end in: "V" vowel, "C" consonant, "K" voiceless consonant, "*" any), lower case, by harmony class.
 _SUFFIXES: list[tuple[str, str]] = [
     ("nınkı", "V"), ("ninki", "V"), ("nunku", "V"), ("nünkü", "V"),
     ("ındakı", "C"), ("indəki", "C"), ("undakı", "C"), ("ündəki", "C"),
-    ("ndakı", "V"), ("ndəki", "V"), ("dakı", "*"), ("dəki", "*"), ("takı", "*"), ("təki", "*"),
-    ("ndan", "V"), ("ndən", "V"), ("dan", "*"), ("dən", "*"), ("tan", "*"), ("tən", "*"),
-    ("nda", "V"), ("ndə", "V"), ("da", "*"), ("də", "*"), ("ta", "*"), ("tə", "*"),
+    ("ndakı", "V"), ("ndəki", "V"), ("dakı", "*"), ("dəki", "*"), ("takı", "K"), ("təki", "K"),
+    ("ndan", "V"), ("ndən", "V"), ("dan", "*"), ("dən", "*"), ("tan", "K"), ("tən", "K"),
+    ("nda", "V"), ("ndə", "V"), ("da", "*"), ("də", "*"), ("ta", "K"), ("tə", "K"),
     ("nın", "V"), ("nin", "V"), ("nun", "V"), ("nün", "V"), ("ın", "C"), ("in", "C"), ("un", "C"), ("ün", "C"),
     ("yadək", "V"), ("yədək", "V"), ("nadək", "V"), ("nədək", "V"), ("adək", "C"), ("ədək", "C"),
     ("ya", "V"), ("yə", "V"), ("na", "V"), ("nə", "V"), ("a", "C"), ("ə", "C"),
@@ -64,6 +64,8 @@ def _stem_shape_ok(stem_lower: str, need: str) -> bool:
         return end in VOWELS
     if need == "C":
         return end not in VOWELS
+    if need == "K":
+        return end in VOICELESS_CONSONANTS  # the t- forms follow a voiceless consonant only: Paris+də, but Rabitə
     return True
 
 

@@ -21,17 +21,27 @@ from xeber.text.casing import fold
 from xeber.text.dates import scan_dates
 from xeber.text.tokenize import Token, tokenize
 
-_ENDERS = frozenset([".", "!", "?", "…", "...", ":"])
+_ENDERS = frozenset([".", "!", "?", "…", "...", ":", ";", "•", "·", "-", "–", "—"])
 _OPEN_QUOTES = "“«„\""
 _CLOSE_QUOTES = "”»\"“"
 _CONNECTORS = frozenset(["və", "üzrə"])  # inside long organisation names: Xidmət və Sosial İnnovasiyalar üzrə
 _ORG_WORDS_AFTER_QUOTE = frozenset(
     ["şirkəti", "şirkətinin", "şirkətində", "şirkətinə", "mmc", "asc", "qsc", "holdinqi", "qəzeti", "qəzetinin",
      "jurnalı", "klubu", "klubunun", "komandası", "bankı", "təşkilatı", "partiyası", "assosiasiyası",
-     "birliyi", "ictimai", "fondu", "mərkəzi", "agentliyi", "televiziyası", "kanalı", "nəşriyyatı", "teatrı"])
-_NOT_ACRONYMS = frozenset(["ədv", "üdm", "ikt", "kiv", "it", "pdf", "sms", "gps", "tv", "vip", "ii", "iii", "iv",
-                           "vi", "vii", "viii", "ix", "xi", "xii", "mmc", "asc", "qsc", "covid", "usd", "azn",
-                           "eur", "ok", "faq", "dna", "rna", "hiv", "hd", "ceo", "xx", "xix", "xxi", "xviii"])
+     "birliyi", "ictimai", "fondu", "mərkəzi", "agentliyi", "televiziyası", "kanalı", "nəşriyyatı", "teatrı",
+     "bank", "portalı", "kredit", "sığorta", "lizinq"])
+_EVENT_NOUNS = frozenset(["hakaton", "konfrans", "forum", "festival", "müsabiqə", "sərgi", "sammit", "olimpiada",
+                          "çempionat", "turnir", "yarış", "marafon", "kampaniya", "aksiya"])
+_NOT_ACRONYMS = frozenset(key(w) for w in [
+    "ƏDV", "ÜDM", "İKT", "KİV", "IT", "PDF", "SMS", "GPS", "TV", "VIP", "II", "III", "IV", "VI", "VII", "VIII", "IX",
+    "XI", "XII", "MMC", "ASC", "QSC", "COVID", "USD", "AZN", "EUR", "OK", "FAQ", "DNA", "RNA", "HIV", "HD", "CEO",
+    "XX", "XIX", "XXI", "XVIII", "PIN", "SIM", "QR", "URL", "HTML", "XML", "JSON", "RDF", "API", "CSV", "ID"])
+# Last words that make a capitalised run a thing, not a person: Vahid Giriş Sistemi
+_THING_TAILS = frozenset(["sistemi", "portalı", "proqramı", "layihəsi", "xidməti", "tətbiqi", "platforması",
+                          "kartı", "sertifikatı", "imzası", "kitabı", "qanunu", "fərmanı", "sərəncamı"])
+# Case endings a word inside a name never carries (only a name's last word inflects): Təlimdə | Milli Şura
+_NON_FINAL_CASES = frozenset(["da", "də", "ta", "tə", "dan", "dən", "tan", "tən", "la", "lə", "yla", "ylə",
+                              "ya", "yə", "nda", "ndə", "ndan", "ndən"])
 
 
 _STRONG_SURNAME = ("ov", "ova", "yev", "yeva", "ev", "eva", "zadə", "oğlu")
@@ -90,6 +100,11 @@ def _stem_keys_of(word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=16)
 def _first_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
     return frozenset(p[0] for p in phrases)
+
+
+def _possessive_head(word_key: str, gaz: Gazetteer) -> bool:
+    """Nazirliyi, Mərkəzi, Şurası: a head in its possessive form, which ends a full name."""
+    return word_key in gaz.org_heads and word_key.endswith(("ı", "i", "u", "ü"))
 
 
 def _is_head(tok: _Tok, heads: frozenset[str]) -> bool:
@@ -202,7 +217,10 @@ class _Recogniser:
                 t = self.toks[j]
                 if t.cap and t.kind in ("word", "abbrev") and j not in self.title_at:
                     j += 1
-                elif t.key in _CONNECTORS and j + 1 < n and self.toks[j + 1].cap and self._org_ahead(j + 1):
+                elif t.key in _CONNECTORS and j + 1 < n and self.toks[j + 1].cap and i not in self.title_at \
+                        and not self.taken[j + 1] and self._org_ahead(j + 1) and self._conjoined_name(j):
+                    j += 1
+                elif t.text == "," and j == i + 1 and self._comma_in_name(j):
                     j += 1
                 else:
                     break
@@ -210,11 +228,39 @@ class _Recogniser:
             i = j
         return out
 
+    def _inflected_inside(self, tok: _Tok) -> bool:
+        if tok.acronym or self.gaz.is_known_name(tok.key):
+            return False
+        cands = splits(tok.text)
+        return len(cands) > 1 and any(c.suffix in _NON_FINAL_CASES for c in cands) and not any(
+            self.gaz.is_known_name(key(c.stem)) and c.suffix not in _NON_FINAL_CASES for c in cands)
+
+    def _comma_in_name(self, j: int) -> bool:
+        """`Nəqliyyat, Rabitə və Yüksək Texnologiyalar Nazirliyi`: a comma between single words that a `və`
+        and an organisation head follow."""
+        toks = self.toks
+        if j + 2 >= len(toks) or not toks[j + 1].cap or toks[j + 2].key != "və":
+            return False
+        before = toks[j - 1]
+        if before.acronym or self.gaz.is_known_name(before.key) or before.key.endswith("bank"):
+            return False
+        return self._org_ahead(j + 3)
+
+    def _conjoined_name(self, j: int) -> bool:
+        """The connector at j joins parts of one name, not two names: the part before it does not end in
+        a possessive head (`... Mərkəzi və Gənclər Şurası` are two; `Xidmət və Sosial ... Agentliyi` one)."""
+        before = self.toks[max(0, j - 2) : j]
+        if any(t.key in self.gaz.first_names or self.gaz.looks_like_surname(t.key) for t in before):
+            return False  # Tobias Baumann və İKT İşçi Qrupu: a person, then an organisation
+        return not _possessive_head(self.toks[j - 1].key, self.gaz)
+
     def _org_ahead(self, i: int) -> bool:
         """A run of capitalised words from i ends in an organisation head (so `və` belongs to the name)."""
         n = len(self.toks)
-        while i < n and self.toks[i].cap and (i == 0 or self.adjacent(i - 1, i)):
-            if _is_head(self.toks[i], self.gaz.org_heads):
+        start = i
+        while i < n and i - start < 12 and (self.toks[i].cap or self.toks[i].key in _CONNECTORS
+                                             or self.toks[i].text == ","):
+            if self.toks[i].cap and _is_head(self.toks[i], self.gaz.org_heads):
                 return True
             i += 1
         return False
@@ -222,6 +268,11 @@ class _Recogniser:
     def classify(self, i: int, j: int) -> None:
         toks = self.toks
         gaz = self.gaz
+        for k in range(i, j - 1):
+            if self._inflected_inside(toks[k]):
+                self.classify(i, k + 1)
+                self.classify(k + 1, j)
+                return
         # a sentence's first word that is not a name: Sonra, Bu, Lakin, or one the text also writes in
         # lower case (Sənəd ... sənəd)
         while i < j and toks[i].sent_start and (toks[i].key in gaz.not_names or toks[i].key in self.lower_words) \
@@ -235,6 +286,9 @@ class _Recogniser:
         titled = i in self.title_at
         # organisations: the last head word closes the name
         heads = [k for k in range(i, j) if _is_head(toks[k], gaz.org_heads) and not toks[k].acronym]
+        if heads == [i] and toks[i].key == "bank" and j - i >= 2:
+            self.add(i, j, "ORG", 0.8)  # Bank Respublika: the head first, as in bank names
+            return
         if heads and heads[-1] > i:
             k = heads[-1]
             self.add(i, k + 1, "ORG", 0.9)
@@ -290,13 +344,19 @@ class _Recogniser:
                 return
         if j - i == 1 and toks[i].acronym:
             base = toks[i].key.split("-")[0]
-            if base not in _NOT_ACRONYMS and not base.isdigit():
+            shouting = (i > 0 and toks[i - 1].acronym and self.adjacent(i - 1, i)) or (
+                i + 1 < len(toks) and toks[i + 1].acronym and self.adjacent(i, i + 1))
+            if base not in _NOT_ACRONYMS and not base.isdigit() and not shouting and len(base) <= 7:
                 self.add(i, j, "ORG", 0.85)
             return
         words = toks[i:j]
         first_name = words[0].key in gaz.first_names
         surname = any(gaz.looks_like_surname(k) for k in _stem_keys(words[-1]))
         initials = words[0].kind == "abbrev" and len(words[0].text) == 2 and j - i >= 2
+        if j - i == 1 and first_name and words[0].sent_start and not titled:
+            return
+        if any(k in _THING_TAILS for k in _stem_keys(words[-1])):
+            return
         if first_name or initials or (titled and j - i >= 2) or (surname and j - i >= 2):
             # a name ends at its surname: Sahibə Qafarova | Qazaxistana
             end = next((k + 1 for k in range(i + 1, j) if any(gaz.looks_like_surname(s) for s in _stem_keys(toks[k]))),
@@ -314,6 +374,9 @@ class _Recogniser:
         strong_surname = any(k.endswith(_STRONG_SURNAME) for k in _stem_keys(words[0]))
         if j - i == 1 and surname and (not words[0].sent_start or strong_surname):
             self.add(i, j, "PER", 0.6)
+            return
+        if j - i == 1 and any(k.endswith("bank") and len(k) > 6 for k in _stem_keys(words[0])):
+            self.add(i, j, "ORG", 0.75)  # AccessBank, Unibank: compound bank names
             return
         if j - i == 1 and any(k.endswith("stan") for k in _stem_keys(words[0])):
             self.add(i, j, "LOC", 0.7)
@@ -333,12 +396,24 @@ class _Recogniser:
             if j + 1 >= n:
                 continue
             after = toks[j + 1]
+            after_keys = _stem_keys(after)
             if _is_head(after, self.gaz.fac_heads):
                 self.add(i + 1, j, "FAC", 0.85)
-            elif after.key in _ORG_WORDS_AFTER_QUOTE or _is_head(after, self.gaz.org_heads):
+            elif any(k in _ORG_WORDS_AFTER_QUOTE for k in after_keys) or (after.cap and _is_head(after, self.gaz.org_heads)):
                 self.add(i + 1, j, "ORG", 0.85)
             elif _is_head(after, self.gaz.event_heads):
                 self.add(i + 1, j, "EVENT", 0.8)
+            elif after.key == "adlı" and j + 2 < n and any(k in _EVENT_NOUNS for k in _stem_keys(toks[j + 2])):
+                self.add(i + 1, j, "EVENT", 0.8)
+            elif j - i > 2 and any(k in _ORG_WORDS_AFTER_QUOTE for k in _stem_keys(toks[j - 1])):
+                self.add(i + 1, j, "ORG", 0.8)  # "AFB bank": the head inside the quotes
+            elif all(t.acronym for t in toks[i + 1 : j]):
+                self.add(i + 1, j, "ORG", 0.75)  # “ANSAR LEASİNG”: a company name in capitals
+            elif j - i <= 5 and not self.phrase_at(i + 1, self.gaz.countries) and not self.phrase_at(
+                    i + 1, self.gaz.places):
+                # “ASAN Finans” layihəsi, “Rəqəmsal Hökumət” proqramı: a product or project, not a name we type
+                for k in range(i + 1, j):
+                    self.taken[k] = True
 
     def model(self) -> None:
         """Spans the CRF labels around capitalised words (not a sentence's first) that no rule took."""
@@ -347,6 +422,18 @@ class _Recogniser:
             return
         open_ = [t.cap and not t.sent_start and not self.taken[k] and t.kind == "word" for k, t in enumerate(self.toks)]
         for (i, j, type_, conf) in tagger.spans(self.toks, self.gaz, open_.__getitem__):
+            if any(t.kind == "punct" for t in self.toks[i:j]):
+                continue
+            if any(k in _THING_TAILS for k in _stem_keys(self.toks[j - 1])) or (
+                    j - i == 1 and self.toks[i].acronym and (self.toks[i].key.split("-")[0] in _NOT_ACRONYMS)):
+                continue
+            while i < j and self.toks[i].sent_start and (
+                    self.toks[i].key in self.gaz.not_names or self.toks[i].key in self.lower_words):
+                i += 1  # Artıq Bank ...: the sentence's first word is not part of the name
+            if i >= j:
+                continue
+            if j - i == 1 and (self.toks[i].key.split("-")[0] in _NOT_ACRONYMS or self.toks[i].key in self.gaz.not_names):
+                continue
             if type_ in ("PER", "LOC", "ORG") and not any(self.taken[i:j]):
                 self.add(i, j, type_, conf)
 
@@ -365,7 +452,13 @@ def _title_text(rec: _Recogniser, span: _Span, by_end: dict[int, _Span]) -> str 
     if span.i not in rec.title_at:
         return None
     a, b = rec.title_at[span.i]
-    # extend over the organisation or place the title belongs to: Qazaxıstan Parlamenti Senatının sədri
+    # extend over the organisation or place the title belongs to: Qazaxıstan Parlamenti Senatının sədri,
+    # also across its bracketed acronym: ... Mərkəzinin (EHİM) direktoru
+    toks = rec.toks
+    if a >= 3 and toks[a - 1].text == ")" and toks[a - 3].text == "(" and toks[a - 2].acronym:
+        prev = by_end.get(a - 3)
+        if prev is not None and prev.type == "ORG":
+            a = prev.i
     prev = by_end.get(a)
     if prev is not None and prev.type in ("ORG", "LOC") and rec.adjacent(prev.j - 1, a):
         a = prev.i

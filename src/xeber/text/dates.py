@@ -330,7 +330,7 @@ _UNIT = r"(?P<unit>il|ay|həftə)(?P<us>in|ində|də|dən|ki|dəki)?"
 
 
 @_rule(_ci("dünən") + r"(?:ki)?" + _END + r"|" + _ci("srağagün") + _END + r"|" + _ci("sırağagün") + _END
-       + r"|" + _ci("bu") + r"\s?" + _ci("gün") + r"(?:kü|ün)?" + r"(?!\s+" + _ci("ərzində") + r")" + _END
+       + r"|" + _ci("bu") + r"\s?" + _ci("gün") + r"(?:kü|ün|dən)?" + r"(?!\s+" + _ci("ərzində") + r")" + _END
        + r"|" + _ci("sabah") + r"(?!\s+" + _ci("saat") + r")" + _END + r"|" + _ci("birigün") + _END)
 def _relative_day(m: re.Match[str], ref: dt.date | None) -> _Value | None:
     word = lower(m.group()).replace(" ", "")
@@ -341,11 +341,13 @@ def _relative_day(m: re.Match[str], ref: dt.date | None) -> _Value | None:
     return _Value((ref + dt.timedelta(days=shift)).isoformat(), None, "day")
 
 
-@_rule(_REL_WORDS + r"\s+" + _UNIT + r"(?:\s+(?:" + _f(_MON, g="m") + r"(?:\s+(?P<d>[0-3]?\d)" + _NUMSUF + r")?|"
-       + _PART + r"))?" + _END)
+@_rule(_REL_WORDS + r"\s+" + _UNIT + r"(?:\s+(?:" + _f(_MON, g="m") + r"(?:\s+" + _ci("ayı") + r"(?:nın|nda|na|ndan)?)?"
+       + r"(?:\s+(?P<d>[0-3]?\d)" + _NUMSUF + r")?|(?P<e>[0-3]?\d)\s+" + _f(_MON, g="n") + r"|" + _PART + r"))?" + _END)
 def _relative_unit(m: re.Match[str], ref: dt.date | None) -> _Value | None:
     rel, unit = lower(m["rel"]), m["unit"]
     shift = -1 if rel in ("ötən", "keçən") else 1 if rel in ("gələn", "növbəti") else 0
+    if (m["m"] or m["n"] or m["part"]) and unit != "il":
+        return None
     if ref is None:
         return _Value("", None, "range" if unit == "həftə" else "year" if unit == "il" else "month")
     if unit == "həftə":
@@ -359,6 +361,9 @@ def _relative_unit(m: re.Match[str], ref: dt.date | None) -> _Value | None:
     y = ref.year + shift
     if m["part"]:
         return _year_part(y, m["part"])
+    if m["n"]:
+        month = _month(m["n"], m["ns"])
+        return None if month is None else _day_value(y, month, int(m["e"]), None)
     if m["m"]:
         month = _month(m["m"], m["ms"])
         if month is None:
