@@ -22,6 +22,9 @@ from xeber.normalize.words import word_edits
 from xeber.settings import Settings
 from xeber.text.edits import Edit, apply_edits, compose
 
+MAX_ROUNDS = 3
+IDEMPOTENT_KINDS = frozenset(("unicode", "homoglyph"))
+
 
 @dataclass(slots=True)
 class Normalized:
@@ -50,7 +53,20 @@ class Normalizer:
         return _default_normalizer()
 
     def normalize(self, text: str, settings: Settings | None = None) -> Normalized:
+        """Repairs until nothing changes (a fix can change a neighbour's context), so that normalizing
+        the output again changes nothing; at most MAX_ROUNDS rounds."""
         settings = settings or Settings()
+        result = self._round(text, settings)
+        for _ in range(MAX_ROUNDS - 1):
+            if all(e.kind in IDEMPOTENT_KINDS for e in result.edits):
+                break  # character repairs never enable further repairs
+            again = self._round(result.text, settings)
+            if not again.edits:
+                break
+            result = Normalized(again.text, compose(result.edits, again.edits, text))
+        return result
+
+    def _round(self, text: str, settings: Settings) -> Normalized:
         threshold = settings.min_confidence
         e1 = [e for e in unicode_edits(text) if e.confidence >= threshold]
         t1 = apply_edits(text, e1)

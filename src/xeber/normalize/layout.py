@@ -31,7 +31,7 @@ _PARAGRAPH_BREAK = re.compile(rf"({_L}+)([ \t]*\n[ \t]*\n\s*)({_LOW}{_L}*)")
 # a hyphen inside a word, or a hyphen followed by a space
 _INNER_HYPHEN = re.compile(rf"(?<![\w-])({_L}{{2,}})(-[ \t]?)({_LOW}+)(?![\w-])")
 # two words run together, the second capitalised: təşkilatlarMilli
-_CAMEL = re.compile(rf"(?<![\w-])({_LOW}{{2,}})()([A-ZÇƏĞİÖŞÜ]{_LOW}+)(?![\w-])")
+_CAMEL = re.compile(rf"(?<![\w-])({_LOW}{{4,}})()([A-ZÇƏĞİÖŞÜ]{_LOW}{{3,}})(?![\w-])")
 # a hyphen read as ':' or '.', perhaps followed by a space or a line break
 _FALSE_HYPHEN = re.compile(rf"(?<![\w.])({_L}{{2,}})([:.][ \t]*\n?[ \t]*)({_LOW}{_L}+)")
 # two words separated by one space where the second may be a stray fragment

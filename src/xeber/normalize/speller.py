@@ -42,7 +42,7 @@ class SpellParams:
     real_words: bool = False
     real_word_gain: float = 6.0
     real_word_min_count: int = 3000
-    min_split_count: int = 100
+    min_split_count: int = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +78,7 @@ class Speller:
     def _split_candidates(self, word: str) -> list[tuple[str, str]]:
         counts, p = self.lexicon.counts, self.params
         out = []
-        for i in range(2, len(word) - 1):
+        for i in range(3, len(word) - 2):
             a, b = word[:i], word[i:]
             if counts.get(a, 0) >= p.min_split_count and counts.get(b, 0) >= p.min_split_count:
                 out.append((a, b))
@@ -123,7 +123,7 @@ class Speller:
             if cost > MAX_COST:
                 continue
             scored.append((score(prev, cand, nxt) - cost, cand, kind))
-        if not known and len(word) >= 6:
+        if not known and not name_like and len(word) >= 6:
             for a, b in self._split_candidates(word):
                 s = score(prev, a, None) + score(a, b, nxt) - p.split_cost
                 scored.append((s, f"{a} {b}", "merge"))
