@@ -38,6 +38,7 @@ from xeber.text.edits import Edit
 # bm25(doc_fts, 0.0, 3.0, 1.0, 1.0) in the SQLite store: the same weights per column.
 WEIGHTS = {"title": 3.0, "body": 1.0, "lemmas": 1.0}
 TS_WEIGHT = {"title": "A", "body": "B", "lemmas": "C"}
+COLUMN_ORDER = ("title", "body", "lemmas")
 MAX_LEXEME_BYTES = 2046  # PostgreSQL refuses longer lexemes; such tokens stay in the arrays only
 
 # Version i+1 here is the same logical schema as the SQLite store's version i+1.
@@ -132,8 +133,23 @@ def _loads(value: str | None) -> Any:
     return json.loads(value or "{}")
 
 
+def _quote_lexeme(term: str) -> str:
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _tsvector(columns: dict[str, list[str]]) -> str:
+    """A tsvector literal of the distinct tokens, each with one position per column it occurs in
+    (title 1A, body 2B, lemmas 3C): weights need positions to be kept when columns share a token."""
+    where: dict[str, list[str]] = {}
+    for pos, col in enumerate(COLUMN_ORDER, start=1):
+        for t in dict.fromkeys(columns[col]):
+            if len(t.encode()) <= MAX_LEXEME_BYTES:
+                where.setdefault(t, []).append(f"{pos}{TS_WEIGHT[col]}")
+    return " ".join(f"{_quote_lexeme(t)}:{','.join(p)}" for t, p in where.items())
+
+
 def _tsquery_lexeme(term: str, weights: str, prefix: bool) -> str:
-    quoted = "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+    quoted = _quote_lexeme(term)
     return f"{quoted}:{'*' if prefix else ''}{weights}"
 
 
@@ -329,13 +345,9 @@ class PostgresStore:
         columns = {"title": index_tokens(index.title), "body": index_tokens(index.body),
                    "lemmas": index_tokens(index.lemmas)}
         n_tokens = sum(len(v) for v in columns.values())
-        lexemes = {c: sorted({t for t in v if len(t.encode()) <= MAX_LEXEME_BYTES}) for c, v in columns.items()}
         cur.execute(
-            "INSERT INTO doc_terms VALUES (%s, %s, %s, %s, %s, "
-            "setweight(array_to_tsvector(%s::text[]), 'A') || setweight(array_to_tsvector(%s::text[]), 'B') "
-            "|| setweight(array_to_tsvector(%s::text[]), 'C'))",
-            (doc.id, columns["title"], columns["body"], columns["lemmas"], n_tokens,
-             lexemes["title"], lexemes["body"], lexemes["lemmas"]),
+            "INSERT INTO doc_terms VALUES (%s, %s, %s, %s, %s, %s::tsvector)",
+            (doc.id, columns["title"], columns["body"], columns["lemmas"], n_tokens, _tsvector(columns)),
         )
         vocab.update(set(columns["title"]) | set(columns["body"]) | set(columns["lemmas"]))
         totals[0] += 1
@@ -346,9 +358,10 @@ class PostgresStore:
         """Shared counters last and in term order: concurrent batches wait, never deadlock."""
         changed = sorted((t, n) for t, n in vocab.items() if n)
         if changed:
-            cur.executemany(
-                "INSERT INTO vocab VALUES (%s, %s) ON CONFLICT (term) DO UPDATE SET docs = vocab.docs + EXCLUDED.docs",
-                changed,
+            cur.execute(  # one statement for all terms; rows are locked in term order
+                "INSERT INTO vocab SELECT * FROM unnest(%s::text[], %s::bigint[]) ORDER BY 1 "
+                "ON CONFLICT (term) DO UPDATE SET docs = vocab.docs + EXCLUDED.docs",
+                ([t for t, _ in changed], [n for _, n in changed]),
             )
             gone = [t for t, n in changed if n < 0]
             if gone:
@@ -460,7 +473,12 @@ class PostgresStore:
             sql = _Sql()
             hits = self._hits(ph, None, sql)
             n_hit = 0
-            if hits is not None:
+            if len(ph.terms) == 1 and ph.columns and len(ph.terms[0].encode()) <= MAX_LEXEME_BYTES:
+                # one term: the weighted lexeme in the tsvector is exact, the GIN index counts alone
+                n_hit = self.conn.execute(
+                    "SELECT count(*) FROM doc_terms WHERE tsv @@ %s::tsquery", (_relaxed(ph),)
+                ).fetchone()[0]  # type: ignore[index]
+            elif hits is not None:
                 n_hit = self.conn.execute(f"SELECT count(*) FROM ({hits[0]}) h", sql.params).fetchone()[0]  # type: ignore[index]
             value = math.log((n_docs - n_hit + 0.5) / (n_hit + 0.5))
             idf.append(value if value > 0.0 else 1e-6)
