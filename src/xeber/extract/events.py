@@ -16,6 +16,7 @@ The schema is in docs/events.md.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -50,7 +51,12 @@ ACTORS = ("PER", "ORG", "TITLE", "PRON", "GROUP", "LOC")
 _PLACES = ("LOC", "FAC", "ORG", "NAME")
 _PLAN_WORDS = ("planlaşdırılır", "planlaşdırılıb", "nəzərdə", "gözlənilir", "gözlənilən")
 _CLAUSE_BREAKS = ("ki", ":", ";")
+_POSTPOSITIONS = frozenset(
+    "yanında nəzdində tabeliyində üzrə haqqında barədə üçün arasında çərçivəsində ərzində sonra qədər kimi dair "
+    "görə qarşı tərəfindən ilə ilə bağlı kimi tərkibində adından adına".split()
+)
 _VERBAL_NOUN = re.compile(r"m[əa]s[ıi]|m[əa]yi|m[əa]ğı|d[ıi][yğ][ıi]")
+_FUTURE_VERB = re.compile(r"[əa]c[əa]k(?:dır|dir|lar|lər)?$|planlaşdırılır$")
 _BASE_CONFIDENCE = {"verb": 0.85, "light": 0.85, "noun": 0.6}
 
 
@@ -83,6 +89,10 @@ def find_events(text: str, entities: list[Entity], published: str | None = None)
         triggers = [_shift(t, lo) for t in triggers]
         sent_events = []
         for trig in triggers:
+            if trig.last + 1 < hi and lower(tokens[trig.last + 1].text) == "kimi":
+                continue  # `məlumat verdiyimiz kimi`: "as reported", not an event
+            if trig.type == "statement" and re.fullmatch(r"qeyd (?:edilən|olunan)", lower(text[trig.start:trig.end])):
+                continue  # `qeyd olunan layihələr`: "the aforementioned", not a statement
             ev = _event(text, tokens, lo, hi, trig, mentions, ctx, published)
             if ev is not None:
                 sent_events.append(ev)
@@ -97,7 +107,7 @@ def find_events(text: str, entities: list[Entity], published: str | None = None)
             elif ev.date is None and ref is not None and not ev.planned:
                 ev.date = ref.isoformat()
                 ev.attrs["date_source"] = "published"
-        days = [d[2] for d in sent_dates if len(d[2]) == 10 and d[3] is None]
+        days = [d[2] for d in sent_dates if len(d[2]) == 10 and d[3] is None or d[2].startswith("--")]
         if days:
             narrative = days[-1]
         out.extend(sent_events)
@@ -110,8 +120,7 @@ def _bisect(starts: list[int], pos: int) -> int:
 
 
 def _shift(t: Trigger, lo: int) -> Trigger:
-    return Trigger(t.type, t.start, t.end, t.first + lo, t.last + lo, t.kind, t.passive, t.negated, t.planned,
-                   t.participle, t.needs)
+    return dataclasses.replace(t, first=t.first + lo, last=t.last + lo)
 
 
 def _as_date(published: str | None) -> dt.date | None:
@@ -175,29 +184,33 @@ def _event(text: str, tokens: list[Token], lo: int, hi: int, trig: Trigger, ment
 
     word_after = {m.last: lower(tokens[m.last + 1].text) if m.last + 1 < hi else "" for m in mentions}
     for m in before:
-        nxt = word_after[m.last]
-        if nxt == "tərəfindən":
-            add("agent", m)
+        if trig.passive and word_after[m.last] == "tərəfindən" and trig.first - m.last <= 3:
+            add("agent", m)  # `X tərəfindən imzalanıb`; not `X tərəfindən yaradılan ... məlumat verilib`
     # `X ilə` / `X və Y arasında`: the other party of a meeting or agreement
     between = [m for m in before if word_after[m.last] in ("arasında",)]
-    partners = [m for m in before if (word_after[m.last] == "ilə" or m.case == INS) and m.type in ACTORS + ("NAME",)]
+    partners = [m for m in before if (_word_after(tokens, m.last, hi) == "ilə" or m.case == INS)
+                and m.type in ACTORS + ("NAME",) and _word_after(tokens, m.last + 1, hi) not in _NOT_PARTNER]
     if between:
-        parties = [between[-1]]
-        while True:  # `X ilə Y arasında`, `X, Y və Z arasında`: walk back over the conjuncts
-            j = parties[0].first - 1
-            prev = next((m for m in mentions if m.last == j - 1), None)
-            if j < lo or lower(tokens[j].text) not in ("və", "ilə", ",") or prev is None or prev.type not in ACTORS:
-                break
-            parties.insert(0, prev)
+        # `X ilə Y arasında`, `X, Y və Z arasında`: every bare name joined by ilə/və/, up to `arasında`
+        last = between[-1]
+        parties = [m for m in before if m is last or (
+            m.case == NOM and m.type in ACTORS + ("NAME",) and m.first > clause_lo - 1 and m.last < last.first
+            and _word_after(tokens, m.last, hi) in ("ilə", "və", ","))]
         for k, m in enumerate(parties):
             add("agent" if k == 0 and not _has(args, "agent") else "partner", m)
     ev_type = trig.type
-    if ev_type in ("meeting", "agreement", "statement", "hosting", "participation", "protest"):
+    if ev_type in ("meeting", "agreement", "hosting", "protest"):
         for m in partners[-1:]:
             add("partner", m)
+        if not partners and not _has(args, "partner"):
+            common = _common_partner(text, tokens, clause_lo, trig, mentions)
+            if common is not None:
+                args.append(common)
     # agent: the nominative subject
     if not trig.passive and not _has(args, "agent"):
         agent = _subject(tokens, trig, mentions, before, used, hi)
+        if agent is not None and trig.kind == "noun" and not trig.possessive and not _predicate(tokens, trig, hi):
+            agent = None  # `görüşdə`, `səfər zamanı`: no owner; `səfəri` (her visit) has one
         if agent is not None:
             for m in _coordinated(tokens, mentions, agent, hi):
                 add("agent", m)
@@ -214,13 +227,16 @@ def _event(text: str, tokens: list[Token], lo: int, hi: int, trig: Trigger, ment
             add("destination", dest)
             dest_loc = dest if dest.type == "LOC" else None
     elif ev_type in ("congratulation", "condolence", "aid"):
-        rec = _nearest(objects, (DAT,), ("PER", "ORG", "LOC", "TITLE", "GROUP", "PRON"))
+        rec = _nearest(objects, (DAT, ACC) if ev_type == "congratulation" else (DAT,),
+                       ("PER", "ORG", "LOC", "TITLE", "GROUP", "PRON"))
         if rec is not None:
-            add("recipient", rec)
+            for m in _conjuncts(tokens, mentions, rec, lo):
+                add("recipient", m)
     elif ev_type in ("award", "appointment"):
         rec = _nearest(objects, (NOM,) if trig.passive else (ACC, DAT), ("PER", "TITLE", "ORG", "GROUP", "PRON"))
         if rec is not None:
-            add("recipient", rec)
+            for m in _conjuncts(tokens, mentions, rec, lo):
+                add("recipient", m)
     elif ev_type in ("hosting", "accusation", "condemnation", "attack") or (ev_type == "meeting" and trig.needs):
         obj = _nearest(objects, (ACC,) if ev_type != "attack" else (DAT, ACC))
         if obj is not None:
@@ -233,7 +249,12 @@ def _event(text: str, tokens: list[Token], lo: int, hi: int, trig: Trigger, ment
                 ev_type = topic[1]
     if trig.needs and not _has(args, trig.needs):
         return None
-    place = _place(mentions, trig, used, lo)
+    # what a statement is about often sits in the locative (`Azərbaycanda ... haqqında məlumat verib`)
+    place = _place(mentions, trig, used) if ev_type != "statement" else None
+    if ev_type == "visit" and place is not None and not _has(args, "destination") and place.case == LOC:
+        add("destination", place)  # `Qazaxıstanın Nur-Sultan şəhərində səfərdə olub`
+        dest_loc = place
+        place = None
     if place is not None:
         add("place", place)
     # pro-drop: a finite active verb with no subject has the last agent's subject
@@ -244,6 +265,9 @@ def _event(text: str, tokens: list[Token], lo: int, hi: int, trig: Trigger, ment
         args.append(Argument("agent", a.text, a.lemma, -1, -1))
         coref = True
     planned = trig.planned or any(lower(t.text) in _PLAN_WORDS for t in tokens[trig.last + 1:min(hi, trig.last + 4)])
+    if not planned and (trig.kind == "noun" or _VERBAL_NOUN.search(lower(tokens[trig.last].text))):
+        main = next((t for t in reversed(tokens[trig.last + 1:hi]) if t.is_word), None)
+        planned = main is not None and bool(_FUTURE_VERB.search(lower(main.text)))  # `... mükafatlandırılması baş tutacaq`
     conf = _BASE_CONFIDENCE[trig.kind] * (0.85 if coref else 1.0) * (1.0 if args else 0.8)
     ev = Event(ev_type, text[trig.start:trig.end], trig.start, trig.end, args, confidence=round(conf, 3),
                negated=trig.negated, planned=planned)
@@ -262,6 +286,13 @@ def _event(text: str, tokens: list[Token], lo: int, hi: int, trig: Trigger, ment
 
 def trig_text(text: str, trig: Trigger) -> str:
     return text[trig.start:trig.end]
+
+
+def _predicate(tokens: list[Token], trig: Trigger, hi: int) -> bool:
+    """A noun trigger that ends its clause is its predicate (`nümayəndə heyəti ... səfərdədir`)."""
+    nxt = tokens[trig.last + 1] if trig.last + 1 < hi else None
+    return nxt is None or nxt.text in (".", ",", ";", "!", "?") or lower(tokens[trig.last].text).endswith(
+        ("dır", "dir", "dur", "dür"))
 
 
 def _has(args: list[Argument], role: str) -> bool:
@@ -284,22 +315,70 @@ def _subject(tokens: list[Token], trig: Trigger, mentions: list[Mention], before
     if trig.participle:
         # `vurğulayan Sahibə Qafarova bildirib`: the participle's subject is the noun it modifies
         return next((m for m in mentions if m.first == trig.last + 1 and m.case == NOM and m.type in ACTORS), None)
+    cands = []
     for m in before:
-        if id(m) in used or m.case != NOM or m.type not in ACTORS:
+        if id(m) in used or m.case != NOM or m.type not in ACTORS or m.attrs.get("in_parens"):
             continue
         if _is_modifier(tokens, m, mentions, hi):
             continue
+        if m.last + 1 < hi and lower(tokens[m.last + 1].text) in _POSTPOSITIONS:
+            continue  # `Prezidenti yanında`, `Mərkəzi nəzdində`: not the subject
         if m.type == "LOC" and any(x.type in ("PER", "TITLE", "PRON", "ORG") and x.case == NOM and id(x) not in used
                                    for x in before if x is not m):
             continue  # a country beside a person or organisation is rarely the doer
-        return m
+        cands.append(m)
+    # a named person (or a title or pronoun for one) is the doer before an organisation in its name
+    for types in (("PER", "TITLE", "PRON"), ("GROUP",), ACTORS):
+        hit = next((m for m in cands if m.type in types), None)
+        if hit is not None:
+            return hit
     return None
+
+
+_NOT_PARTNER = ("yanaşı", "bağlı", "əlaqədar")
+_ABSTRACT_INS = re.compile(r"(?:l[ıiuü][ğyq][ıiuü]|dəstəyi|məqsədi|köməyi|vasitəsi|iştirakı|əsasında)$")
+
+
+def _common_partner(text: str, tokens: list[Token], clause_lo: int, trig: Trigger,
+                    mentions: list[Mention]) -> Argument | None:
+    """`rəhbər vəzifəli şəxsləri ilə`, `investorlarla`: a partner without a name, the noun before
+    `ilə` (or with -la/-lə) nearest the trigger; abstract nouns (`dəstəyi ilə`) are manners, not parties."""
+    for k in range(trig.first - 1, clause_lo - 1, -1):
+        w = lower(tokens[k].text)
+        if w == "ilə" and k > clause_lo and tokens[k - 1].is_word:
+            head = k - 1
+        elif tokens[k].is_word and re.search(r"l[əa]rl[əa]$", w):
+            head = k
+        else:
+            continue
+        hw = lower(tokens[head].text)
+        if _ABSTRACT_INS.search(hw) or (k + 1 < len(tokens) and lower(tokens[k + 1].text) in _NOT_PARTNER):
+            return None
+        if any(m.first <= head <= m.last for m in mentions):
+            return None  # a named partner was there and is taken by another role
+        start = head
+        while start - 1 >= clause_lo and tokens[start - 1].is_word and start > head - 3 and \
+                lower(tokens[start - 1].text) not in ("və", "ki") and not tokens[start - 1].text[:1].isupper():
+            start -= 1
+        span = text[tokens[start].start:tokens[head].end]
+        return Argument("partner", span, span, tokens[start].start, tokens[head].end)
+    return None
+
+
+def _word_after(tokens: list[Token], k: int, hi: int) -> str:
+    """The word after token k, skipping a parenthesis: `Mərkəzi (EHİM) ilə` → `ilə`."""
+    j = k + 1
+    if j < hi and tokens[j].text == "(":
+        while j < hi and tokens[j].text != ")":
+            j += 1
+        j += 1
+    return lower(tokens[j].text) if j < hi else ""
 
 
 def _is_modifier(tokens: list[Token], m: Mention, mentions: list[Mention], hi: int) -> bool:
     """A bare name before another noun modifies it (`Qazaxıstan Parlamenti`, `Azərbaycan nümayəndə
     heyəti`); persons, titles and pronouns head their phrase."""
-    if m.type in ("PER", "TITLE", "PRON") or m.last + 1 >= hi:
+    if m.type in ("PER", "TITLE", "PRON", "GROUP") or m.last + 1 >= hi:
         return False
     nxt = tokens[m.last + 1]
     if not nxt.is_word:
@@ -325,6 +404,17 @@ def _coordinated(tokens: list[Token], mentions: list[Mention], m: Mention, hi: i
     return out
 
 
+def _conjuncts(tokens: list[Token], mentions: list[Mention], m: Mention, lo: int) -> list[Mention]:
+    """`X və Y` ending in m (the case sits on the last conjunct or on each): X, Y in order."""
+    out = [m]
+    while True:
+        j = out[0].first - 1
+        prev = next((x for x in mentions if x.last == j - 1), None)
+        if j <= lo or lower(tokens[j].text) not in ("və", ",") or prev is None or prev.type not in ACTORS:
+            return out
+        out.insert(0, prev)
+
+
 def _nearest(cands: list[Mention], cases: tuple[str, ...], types: tuple[str, ...] | None = None) -> Mention | None:
     for m in reversed(cands):
         if m.case in cases and (types is None or m.type in types):
@@ -332,11 +422,13 @@ def _nearest(cands: list[Mention], cases: tuple[str, ...], types: tuple[str, ...
     return None
 
 
-def _place(mentions: list[Mention], trig: Trigger, used: set[int], lo: int) -> Mention | None:
+def _place(mentions: list[Mention], trig: Trigger, used: set[int]) -> Mention | None:
     best = None
     for m in mentions:
-        if id(m) in used or m.case not in (LOC, ADJ) or m.type not in _PLACES:
+        if id(m) in used or m.case not in (LOC, ADJ) or m.type not in _PLACES or m.attrs.get("in_parens"):
             continue
+        if (m.case == ADJ or m.type == "NAME") and trig.type not in ("visit", "hosting"):
+            continue  # `Azərbaycandakı səfiri`: where a person serves, not where the event was
         if best is None or abs(m.first - trig.first) < abs(best.first - trig.first):
             best = m
     return best
@@ -349,7 +441,12 @@ def _document(text: str, tokens: list[Token], clause_lo: int, trig: Trigger) -> 
     """What was signed: the nearest document noun before the trigger, with a quoted or capitalized
     name before it (`“Anlaşma Memorandumu”`, `Əməkdaşlıq haqqında Saziş`)."""
     docs = documents()
-    for k in range(trig.first - 1, max(clause_lo, trig.first - 12) - 1, -1):
+    order = list(range(trig.first - 1, max(clause_lo, trig.first - 40) - 1, -1))
+    if trig.participle or lower(tokens[trig.last].text).endswith(("an", "ən", "acaq", "əcək")):
+        order = [trig.last + 1] + order  # `imzalanacaq memorandum`
+    for k in order:
+        if k >= len(tokens) or not tokens[k].is_word:
+            continue
         w = lower(tokens[k].text)
         for stem, type_ in docs.items():
             head = stem.split()[-1]

@@ -116,7 +116,7 @@ def _read_list(name: str) -> tuple[str, ...]:
     return tuple(x.strip() for x in data.splitlines() if x.strip() and not x.startswith("#"))
 
 
-_POSS_CASE = re.compile(r"^(?:s?[ıiuü])?(?:n[ıiuü]n|n[ıiuü]|n[əa]|nd[əa]n|nd[əa]|nd[əa]k[ıi]|l[əa]|yl[əa])?$")
+_POSS_CASE = re.compile(r"^(?:s?[ıiuü]|[ıiuü]m[ıiuü]z|[ıiuü]m)?(?:n[ıiuü]n|n[ıiuü]|n[əa]|nd[əa]n|nd[əa]|nd[əa]k[ıi]|l[əa]|yl[əa])?$")
 _BARE_CASE = re.compile(r"^(?:l[əa]r)?(?:[ıiuü]n|[ıiuü]|[əa]|d[əa]|d[əa]n|d[əa]k[ıi]|l[əa])?$")
 
 
@@ -128,17 +128,33 @@ def compound_case(word: str, stem: str) -> str | None:
         return None
     ending = w[len(stem):]
     if _POSS_CASE.match(ending):
-        core = re.sub(r"^s?[ıiuü]", "", ending)
+        core = re.sub(r"^(?:[ıiuü]m[ıiuü]z|[ıiuü]m|s?[ıiuü])", "", ending)
         return case_of_suffix(core) if core else NOM
     if _BARE_CASE.match(ending):
         return case_of_suffix(ending)
     return None
 
 
+@lru_cache(maxsize=1)
+def _titles_by_prefix() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for stem in title_stems():
+        out.setdefault(stem[:3], []).append(stem)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _groups_by_prefix() -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in group_phrases():
+        out.setdefault(phrase[0][:3], []).append(phrase)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _title_at(words: list[str], j: int) -> tuple[int, str] | None:
     """(index of the last word, case) when a title starts at word j (`baş nazirin` spans two)."""
     w = words[j]
-    for stem in title_stems():
+    for stem in _titles_by_prefix().get(w[:3], ()):
         parts = stem.split()
         if len(parts) > 1:
             if w != parts[0] or j + len(parts) - 1 >= len(words):
@@ -158,8 +174,8 @@ def _title_at(words: list[str], j: int) -> tuple[int, str] | None:
 def find_mentions(text: str, tokens: list[Token], lo: int, hi: int, entities: list[Entity]) -> list[Mention]:
     """Mentions in tokens[lo:hi] (one sentence). `entities` are those overlapping the sentence."""
     words = [lower(t.text) for t in tokens[lo:hi]]
-    by_start = {t.start: k for k, t in enumerate(tokens) if lo <= k < hi}
-    by_end = {t.end: k for k, t in enumerate(tokens) if lo <= k < hi}
+    by_start = {tokens[k].start: k for k in range(lo, hi)}
+    by_end = {tokens[k].end: k for k in range(lo, hi)}
     out: list[Mention] = []
     taken = [False] * (hi - lo)
     for e in entities:
@@ -169,7 +185,16 @@ def find_mentions(text: str, tokens: list[Token], lo: int, hi: int, entities: li
         last = _token_at_or_before(tokens, by_end, e.end, lo, hi)
         if first is None or last is None or last < first:
             continue
-        out.append(Mention(e.start, e.end, e.text, e.lemma or e.text, e.type, case_of_entity(e.text, e.lemma, e.type),
+        case = case_of_entity(e.text, e.lemma, e.type)
+        end = e.end
+        if e.type == "LOC" and case == NOM and last + 1 < hi:
+            head = lower(tokens[last + 1].text)
+            for noun in _PLACE_HEADS:  # `Nur-Sultan şəhərində`: the case sits on the common noun
+                head_case = compound_case(head, noun)
+                if head_case is not None:
+                    last, end, case = last + 1, tokens[last + 1].end, head_case
+                    break
+        out.append(Mention(e.start, end, text[e.start:end], e.lemma or e.text, e.type, case,
                            first, last, str(e.attrs.get("title", ""))))
         for k in range(first, last + 1):
             taken[k - lo] = True
@@ -184,6 +209,11 @@ def find_mentions(text: str, tokens: list[Token], lo: int, hi: int, entities: li
             k += 1
             continue
         end_k = found[0] + lo
+        while end_k + 1 < hi and not taken[end_k + 1 - lo] and tokens[end_k + 1].is_word:
+            more = _title_at(words, end_k + 1 - lo)  # `Nazir müavini`, `sədr müavini`, `şöbə müdiri`
+            if more is None:
+                break
+            end_k, found = more[0] + lo, more
         start_k = _extend_modifiers(tokens, words, lo, k, out)
         title_text = text[tokens[start_k].start:tokens[end_k].end]
         person = next((m for m in out if m.type == "PER" and m.first == end_k + 1), None)
@@ -202,15 +232,15 @@ def find_mentions(text: str, tokens: list[Token], lo: int, hi: int, entities: li
             continue
         tok = tokens[k]
         w = words[k - lo]
-        if w in ("o", "onun", "ona", "onu", "onlar") and tok.text[0] in "Oo":
+        if w in _PRONOUNS and tok.text[0] in "Oo":
             nxt = tokens[k + 1].text if k + 1 < hi else ""
             if w == "o" and nxt not in (",",) and k != lo:
                 continue  # `o` as a determiner: `o cümlədən`, `o zaman`
-            case = {"o": NOM, "onlar": NOM, "onun": GEN, "ona": DAT, "onu": ACC}[w]
+            case = _PRONOUNS[w]
             out.append(Mention(tok.start, tok.end, tok.text, tok.text, "PRON", case, k, k, resolved=False))
             taken[k - lo] = True
             continue
-        for phrase in group_phrases():
+        for phrase in _groups_by_prefix().get(w[:3], ()):
             n = len(phrase)
             if k + n > hi or any(taken[j - lo] for j in range(k, k + n)):
                 continue
@@ -221,14 +251,46 @@ def find_mentions(text: str, tokens: list[Token], lo: int, hi: int, entities: li
                 case = compound_case(words[k - lo + n - 1], phrase[-1][:-1])  # heyət-i → heyət-ini
             if case is None:
                 continue
-            out.append(Mention(tok.start, tokens[k + n - 1].end, text[tok.start:tokens[k + n - 1].end],
-                               " ".join(phrase), "GROUP", case, k, k + n - 1))
+            owner = next((m for m in out if m.last == k - 1 and m.case == GEN and m.type in ("ORG", "LOC")), None)
+            first = k
+            last_word = words[k - lo + n - 1]
+            if case == NOM and owner is None and re.search(r"l[əa]r[ıi]$", last_word) and not (
+                    k > lo and re.search(r"n?[ıiuü]n$", words[k - lo - 1])):
+                case = ACC  # `iştirakçıları təbrik edib`: a bare plural in -ları is an object
+            if owner is not None:  # `MHM-in əməkdaşları`, `Azərbaycan nümayəndə heyəti`
+                out.remove(owner)
+                first = owner.first
+            out.append(Mention(tokens[first].start, tokens[k + n - 1].end, text[tokens[first].start:tokens[k + n - 1].end],
+                               " ".join(phrase), "GROUP", case, first, k + n - 1))
             for j in range(k, k + n):
                 taken[j - lo] = True
             break
     out.extend(_quoted_names(text, tokens, words, lo, hi, taken, out))
+    for k in range(lo, hi):
+        w = words[k - lo]
+        if not taken[k - lo] and w.startswith(_HOME) and (case := compound_case(w, _HOME[:-1])) is not None:
+            # `ölkəmizə`: Azerbaijani news say "our country" for Azerbaijan
+            out.append(Mention(tokens[k].start, tokens[k].end, tokens[k].text, HOME_COUNTRY, "LOC", case, k, k))
+    depth, inside = 0, set()
+    for k in range(lo, hi):
+        if tokens[k].text == "(":
+            depth += 1
+        elif tokens[k].text == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(k)
+    for m in out:
+        if m.first in inside:
+            m.attrs["in_parens"] = "1"
     out.sort(key=lambda m: m.first)
     return out
+
+
+_PLACE_HEADS = ("şəhər", "rayon", "kənd", "qəsəbə", "vilayət", "paytaxt", "əyalət")
+_PRONOUNS = {"o": NOM, "onlar": NOM, "onun": GEN, "ona": DAT, "onu": ACC, "onları": ACC, "onlara": DAT,
+             "onların": GEN}
+_HOME = "ölkəmiz"
+HOME_COUNTRY = "Azərbaycan"
 
 
 def _extend_modifiers(tokens: list[Token], words: list[str], lo: int, k: int, mentions: list[Mention]) -> int:

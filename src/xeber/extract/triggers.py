@@ -34,7 +34,10 @@ _NOUN_ENDING = re.compile(
     r"(?:l[əa]r)?"
     r"(?:[ıiuü]m[ıiuü]z|[ıiuü]n[ıiuü]z|[ıiuü]m|[ıiuü]n(?=[ıiuüəa])|s[ıiuü]|[ıiuü])?"
     r"(?:n?[ıiuü]n|n?d[əa]n|n?d[əa]k[ıi]|n?d[əa]|n?[əa]|y[əa]|n?[ıiuü]|y?l[əa]|d[əa]k)?"
+    r"(?:d[ıiuü]r(?:l[əa]r)?)?"  # copula: səfərdədir
 )
+_POSSESSIVE = re.compile(r"^(?:l[əa]r)?(?:[ıiuü]|s[ıiuü])(?![mn][ıiuü]z)")
+_GENERIC_NOUN = re.compile(r"(?:[ıiuü]?[ln])?m[əa](?:l[əa]r)?(?:d[əa]|n[ıi]n|y[əa]|n[ıi])?")
 _FUTURE = re.compile(r"[əa]c[əa][kqyğ]")
 _PASSIVE = re.compile(r"^(?:[ıiuü]?[ln])")
 
@@ -62,6 +65,7 @@ class Trigger:
     planned: bool
     participle: bool  # a subject participle (-an/-ən): `vurğulayan Sahibə Qafarova` — the agent follows
     needs: str | None
+    possessive: bool = False  # a noun trigger with a possessive ending: `səfəri` (someone's visit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,12 +111,13 @@ def verb_form(ending: str, after_vowel: bool = False) -> VerbForm | None:
     tam = m.group("tam")
     rest = ending[m.end():]
     participle = bool(re.fullmatch(r"y?[əa]n", tam)) and rest == ""
+    attributive = bool(re.fullmatch(r"m[ıiuü]ş", tam)) and rest == ""
     finite = tam.endswith(("b", "ş", "d", "r", "k", "q", "z")) and not rest.startswith(("ı", "i", "u", "ü"))
     return VerbForm(
         passive=bool(_PASSIVE.match(m.group("voice") or "")),
         negated=m.group("neg") is not None,
         planned=bool(_FUTURE.match(tam.lstrip("y"))),
-        participle=participle,
+        participle=participle or attributive,
         finite=finite,
     )
 
@@ -125,7 +130,7 @@ def _light_verb(word: str, lights: tuple[str, ...]) -> VerbForm | None:
     for stem in lights:
         if word.startswith(stem):
             ending = word[len(stem):]
-            if stem in ("əldə", "təqdim"):
+            if stem in ("əldə", "təqdim", "təşkil"):
                 return VerbForm(False, False, False, False, True)  # takes its own et-/olun- next
             form = verb_form(ending, stem[-1] in _VOWELS)
             if form is not None:
@@ -176,8 +181,8 @@ def _match(e: Entry, word: str, tokens: list[Token], i: int, text: str) -> Trigg
     ending = word[len(e.stem):]
     if e.kind == "verb":
         form = verb_form(ending, e.stem[-1] in _VOWELS) if ending else None
-        if form is None:
-            return None
+        if form is None or _GENERIC_NOUN.fullmatch(ending):
+            return None  # `imzalanma sistemi`: the act in general, not an event
         return Trigger(e.type, tok.start, tok.end, i, i, "verb", form.passive, form.negated, form.planned,
                        form.participle, e.needs)
     if not _noun_ending_ok(ending):
@@ -188,7 +193,7 @@ def _match(e: Entry, word: str, tokens: list[Token], i: int, text: str) -> Trigg
         if lv is not None:
             last = nxt
             second = lower(tokens[nxt].text)
-            if second.startswith(("təqdim", "əldə")) and nxt + 1 < len(tokens):
+            if second.startswith(("təqdim", "əldə", "təşkil")) and nxt + 1 < len(tokens):
                 after = _light_verb(lower(tokens[nxt + 1].text), _FOLLOW_LIGHT)
                 if after is not None:
                     last, lv = nxt + 1, after
@@ -197,7 +202,8 @@ def _match(e: Entry, word: str, tokens: list[Token], i: int, text: str) -> Trigg
             return Trigger(e.type, tok.start, tokens[last].end, i, last, "light", lv.passive, lv.negated,
                            lv.planned, lv.participle, e.needs)
     if e.alone:
-        return Trigger(e.type, tok.start, tok.end, i, i, "noun", False, False, False, False, e.needs)
+        return Trigger(e.type, tok.start, tok.end, i, i, "noun", False, False, False, False, e.needs,
+                       bool(_POSSESSIVE.match(ending)))
     return None
 
 
