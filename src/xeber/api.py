@@ -27,6 +27,11 @@ def process(doc: Document | str, settings: Settings | None = None) -> Document:
     if isinstance(doc, str):
         doc = Document(text=doc)
     check_text(doc.text, doc.source or "input")
+    if doc.language not in (None, "az"):
+        # Stored and tagged, not forced through the Azerbaijani pipeline.
+        doc.set_edits([])
+        doc.entities, doc.events = [], []
+        return doc
     result = _normalize.normalize(doc.text, settings or Settings())
     doc.set_edits(result.edits)
     doc.entities, doc.events = _extract.extract(doc.body, doc.published)
@@ -43,13 +48,14 @@ class IngestReport:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    duplicates: int = 0  # near-duplicates of an article already seen in this run, not stored again
     failed: list[Failure] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
         return {
             "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
-            "failed": [{"source": f.source, "reason": f.reason} for f in self.failed], "ids": self.ids,
+            "duplicates": self.duplicates, "failed": [{"source": f.source, "reason": f.reason} for f in self.failed], "ids": self.ids,
         }
 
 
@@ -93,13 +99,19 @@ def iter_documents(
     return iter_sources(paths, options, feeds=feeds, dedup=dedup)
 
 
-def ingest(paths: list[str], settings: Settings | None = None) -> IngestReport:
+def ingest(
+    paths: list[str], settings: Settings | None = None, options: IngestOptions | None = None, *, feeds: bool = False
+) -> IngestReport:
+    """Load, process and store everything under `paths` (files, folders, URLs, feeds)."""
     settings = settings or Settings()
+    dedup = DuplicateIndex()
     store = open_store(settings.db_url())
     try:
-        return ingest_documents(store, iter_documents(paths), settings)
+        report = ingest_documents(store, iter_documents(paths, options, feeds=feeds, dedup=dedup), settings)
     finally:
         store.close()
+    report.duplicates = len(dedup.skipped)
+    return report
 
 
 def search(query: str, settings: Settings | None = None, *, limit: int = 10, offset: int = 0) -> _search.SearchResult:

@@ -117,39 +117,53 @@ def extract(
 @app.command()
 @handles_errors
 def ingest(
-    paths: list[str] = typer.Argument(..., help="Files and folders to ingest (recursively)."),
+    paths: list[str] = typer.Argument(..., help="Files, folders (recursively), page URLs and feed URLs."),
     db: str = DbOpt,
     json_out: bool = JsonOpt,
+    feed: bool = typer.Option(False, "--feed", help="Treat every URL as an RSS/Atom feed."),
+    mapping: list[str] = typer.Option([], "--map", help="FIELD=COLUMN for .jsonl/.csv exports, e.g. --map body=content."),
+    ocr_lang: str = typer.Option("auto", help="Tesseract language: auto, aze, aze_cyrl, eng, ..."),
+    ocr_workers: int = typer.Option(2, min=1, help="Pages OCR'd in parallel."),
+    timeout: float = typer.Option(20.0, min=1.0, help="Seconds per web request."),
+    fetch_entries: bool = typer.Option(True, help="Fetch each feed entry's page (else use its summary)."),
 ) -> None:
-    """Run the whole pipeline on files and folders and store the results.
+    """Run the whole pipeline on files, folders, URLs and feeds, and store the results.
 
-    Example: xeber ingest examples/ --db news.db
+    Example: xeber ingest examples/ https://example.az/rss --db news.db
     """
+    from xeber.ingest import IngestOptions
+    from xeber.ingest.dedup import DuplicateIndex
+    from xeber.ingest.tables import parse_mapping
     from xeber.store import open_store
 
     settings = _settings(db)
-    items = list(api.iter_documents(paths))
+    options = IngestOptions(
+        mapping=parse_mapping(mapping), ocr_lang=ocr_lang, workers=ocr_workers, timeout_s=timeout,
+        fetch_entries=fetch_entries,
+    )
+    dedup = DuplicateIndex()
+    items = list(api.iter_documents(paths, options, feeds=feed, dedup=dedup))
     store = open_store(settings.db_url())
     try:
         with Progress(
             TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
             TimeRemainingColumn(), transient=True, disable=json_out or not sys.stderr.isatty(),
-            console=None,
         ) as progress:
             task = progress.add_task("ingesting", total=len(items))
             report = api.ingest_documents(store, items, settings, on_item=lambda _: progress.advance(task))
     finally:
         store.close()
+    report.duplicates = len(dedup.skipped)
     if json_out:
         emit_json(report.to_dict())
     else:
         stdout.print(
-            f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, failed {len(report.failed)}"
-            f"  → {escape(settings.db_url())}"
+            f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
+            f"duplicates {report.duplicates}, failed {len(report.failed)}  → {escape(settings.db_url())}"
         )
     for f in report.failed:
-        error(f"{f.source}: {f.reason}")
-    if report.failed and not (report.added or report.updated or report.unchanged):
+        error(f.reason if f.reason.startswith(f.source) else f"{f.source}: {f.reason}")
+    if report.failed and not (report.added or report.updated or report.unchanged or report.duplicates):
         raise typer.Exit(1)
 
 

@@ -182,7 +182,18 @@ def detect_language(text: str) -> str | None:
     lang = detector.detect_language_of(sample)
     if lang is None:
         return None
-    return _LINGUA_CODES.get(lang.name)
+    code = _LINGUA_CODES.get(lang.name)
+    if code == "tr" and _looks_azerbaijani_without_diacritics(sample):
+        return "az"
+    return code
+
+
+def _looks_azerbaijani_without_diacritics(sample: str) -> bool:
+    """Azerbaijani typed without ə reads as Turkish to lingua, but Turkish hardly uses q and x,
+    which Azerbaijani spells with constantly (qərar, xəbər, Qazaxıstan)."""
+    letters = sum(c.isalpha() for c in sample)
+    qx = sum(c in "qxQX" for c in sample)
+    return letters > 0 and qx / letters > 0.008
 
 
 # --- all together ------------------------------------------------------------------------------
