@@ -246,31 +246,31 @@ def find_mentions(text: str, tokens: list[Token], lo: int, hi: int, entities: li
                 continue
             if any(words[k - lo + j] != phrase[j] for j in range(n - 1)):
                 continue
-            case = compound_case(words[k - lo + n - 1], phrase[-1]) if n > 1 else compound_case(w, phrase[0])
-            if case is None and n > 1:
-                case = compound_case(words[k - lo + n - 1], phrase[-1][:-1])  # heyət-i → heyət-ini
-            if case is None:
+            gcase = compound_case(words[k - lo + n - 1], phrase[-1]) if n > 1 else compound_case(w, phrase[0])
+            if gcase is None and n > 1:
+                gcase = compound_case(words[k - lo + n - 1], phrase[-1][:-1])  # heyət-i → heyət-ini
+            if gcase is None:
                 continue
             owner = next((m for m in out if m.last == k - 1 and m.case == GEN and m.type in ("ORG", "LOC")), None)
             first = k
             last_word = words[k - lo + n - 1]
-            if case == NOM and owner is None and re.search(r"l[əa]r[ıi]$", last_word) and not (
+            if gcase == NOM and owner is None and re.search(r"l[əa]r[ıi]$", last_word) and not (
                     k > lo and re.search(r"n?[ıiuü]n$", words[k - lo - 1])):
-                case = ACC  # `iştirakçıları təbrik edib`: a bare plural in -ları is an object
+                gcase = ACC  # `iştirakçıları təbrik edib`: a bare plural in -ları is an object
             if owner is not None:  # `MHM-in əməkdaşları`, `Azərbaycan nümayəndə heyəti`
                 out.remove(owner)
                 first = owner.first
             out.append(Mention(tokens[first].start, tokens[k + n - 1].end, text[tokens[first].start:tokens[k + n - 1].end],
-                               " ".join(phrase), "GROUP", case, first, k + n - 1))
+                               " ".join(phrase), "GROUP", gcase, first, k + n - 1))
             for j in range(k, k + n):
                 taken[j - lo] = True
             break
     out.extend(_quoted_names(text, tokens, words, lo, hi, taken, out))
     for k in range(lo, hi):
         w = words[k - lo]
-        if not taken[k - lo] and w.startswith(_HOME) and (case := compound_case(w, _HOME[:-1])) is not None:
+        if not taken[k - lo] and w.startswith(_HOME) and (home_case := compound_case(w, _HOME[:-1])) is not None:
             # `ölkəmizə`: Azerbaijani news say "our country" for Azerbaijan
-            out.append(Mention(tokens[k].start, tokens[k].end, tokens[k].text, HOME_COUNTRY, "LOC", case, k, k))
+            out.append(Mention(tokens[k].start, tokens[k].end, tokens[k].text, HOME_COUNTRY, "LOC", home_case, k, k))
     depth, inside = 0, set()
     for k in range(lo, hi):
         if tokens[k].text == "(":
