@@ -201,14 +201,55 @@ def trust_levels(entries: dict[str, Entry], counts: dict[str, int]) -> tuple[dic
             protected = bool(entries[w].sources & {"W", "Z"}) and entries[w].sym >= SYMSPELL_MIN
             if ratio >= 20 and not (protected and ratio < 1000):
                 trust[w], why[w] = 0, f"variant of {best}"
+    demote_near_frequent(entries, counts, trust, why)
     return trust, why
+
+
+def _deletes(w: str) -> set[str]:
+    return {w[:i] + w[i + 1:] for i in range(len(w))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Damerau distance exactly 1 (insert, delete, substitute or swap neighbours)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                   and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+NEAR_RATIO = 100  # a form this many times rarer than a one-edit neighbour is a typo of it (azərbyacan)
+
+
+def demote_near_frequent(entries: dict[str, Entry], counts: dict[str, int], trust: dict[str, int],
+                         why: dict[str, str]) -> None:
+    strong = {w for w, c in counts.items() if c >= 1000 and trust[w] > 0}
+    by_delete: dict[str, list[str]] = defaultdict(list)
+    for b in strong:
+        for d in _deletes(b):
+            by_delete[d].append(b)
+    for w, e in entries.items():
+        if trust[w] == 0 or e.sources & {"W", "Z"} or counts[w] * NEAR_RATIO > 10**8:
+            continue
+        near: set[str] = set(by_delete.get(w, ()))  # w is b with a letter missing
+        for d in _deletes(w):
+            if d in strong:
+                near.add(d)  # w is b with a letter added
+            near.update(by_delete.get(d, ()))
+        best = max((b for b in near if b != w and _one_edit(w, b)), key=lambda b: counts[b], default=None)
+        ratio = NEAR_RATIO if len(w) > 3 else NEAR_RATIO * 10  # short words have many real neighbours
+        if best is not None and counts[best] >= ratio * max(counts[w], 1):
+            trust[w], why[w] = 0, f"typo of {best}"
 
 
 def verb_stems(entries: dict[str, Entry], trust: dict[str, int]) -> set[str]:
     """Stems X with an infinitive Xmaq/Xmək, or with at least two attested verb-only endings."""
     verbs = set()
     for w in entries:
-        if trust[w] >= 1 and w.endswith(("maq", "mək")) and len(w) > 4:
+        if trust[w] >= 2 and w.endswith(("maq", "mək")) and len(w) > 4:
             verbs.add(w[:-3])
     probes = ("PRES", "IB", "FUT", "NEG_PRES", "ARAQ", "MAQ")
     for w, _e in entries.items():
@@ -222,6 +263,8 @@ def verb_stems(entries: dict[str, Entry], trust: dict[str, int]) -> set[str]:
                 hits += 1
         if hits >= 2:
             verbs.add(w)
+    # qalma- of qalmamaq is a negated verb, not a stem of its own
+    verbs = {v for v in verbs if not (v.endswith(("ma", "mə")) and v[:-2] in verbs)}
     return {v for v in verbs if trust.get(v, 2) >= 1 and len(v) >= 2}
 
 
@@ -246,7 +289,7 @@ def alternation_flags(stems: dict[str, str], trust: dict[str, int], counts: dict
             syllables = sum(ch in grammar.VOWELS for ch in w)
             if s > h or (s == h == 0 and syllables > 1):
                 f += "K"
-        if "V" in pos and w.endswith("t") and len(w) <= 4:
+        if "V" in pos and w.endswith("t"):
             d = w[:-1] + "d"
             if attested(d + (grammar.realize("PRES", lv, False) or "")) > attested(
                     w + (grammar.realize("PRES", lv, False) or "")):
@@ -273,7 +316,7 @@ def main() -> None:
     # Stem candidates: the stem lists first, then trusted forms the grammar cannot derive, shortest first.
     stems: dict[str, str] = {}
     for w, e in entries.items():
-        if trust[w] >= 2 and e.sources & {"W", "Z"}:
+        if trust[w] >= 2 and e.sources & {"W", "Z"} and any(ch in grammar.VOWELS for ch in w) and len(w) >= 2:
             stems[w] = "N"
     for v in verbs:
         stems[v] = "NV" if v in stems else "V"
@@ -284,6 +327,7 @@ def main() -> None:
     proper = {w for w, e in entries.items()
               if trust[w] >= 1 and e.capitalised > e.lowercase and not e.sources & {"W", "Z"}}
     flags = alternation_flags(stems, trust, counts)
+    drop_inflected_stems(stems, counts, trust, flags)
 
     def snapshot() -> Morphology:
         lines = []
@@ -292,7 +336,9 @@ def main() -> None:
         return Morphology(parse_lines(lines), cache_size=10**7)
 
     morph = snapshot()
-    candidates = sorted((w for w in entries if w not in stems and (trust[w] >= 2 or w in proper)
+    # Forms attested by one list only, very short or vowel-less are often fragments (rt, iy): not stems.
+    candidates = sorted((w for w in entries if w not in stems and (trust[w] >= 3 or w in proper)
+                         and len(w) >= 3 and any(ch in grammar.VOWELS for ch in w)
                          and "-" not in w and "'" not in w and not _fragment(w, counts, trust)),
                         key=lambda w: (len(w), w))
     added = 0
@@ -316,7 +362,7 @@ def main() -> None:
     rows = []
     for w in sorted(entries):
         t = trust[w]
-        if t == 1 and w not in stems and w not in proper:
+        if t == 1 and w not in stems and w not in proper and not w.endswith(("maq", "mək")):
             continue  # unsupported OCR-list entries: the grammar decides about them, no need to ship
         rows.append(f"{w}\t{counts[w]}\t{t}\t{stems.get(w, '')}\t{flags.get(w, '')}\n")
     with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as f:
@@ -327,6 +373,23 @@ def main() -> None:
     print(f"{len(entries)} forms read; trust levels {dict(sorted(n_trust.items()))}; {len(verbs)} verb stems; "
           f"{len(stems)} stems ({added} from unanalysable forms); {len(rows)} rows → {args.out} "
           f"({args.out.stat().st_size / 1e6:.1f} MB)")
+
+
+def drop_inflected_stems(stems: dict[str, str], counts: dict[str, int], trust: dict[str, int],
+                         flags: dict[str, str]) -> None:
+    """Stem-list entries that are a commoner stem plus inflection only (malları = mal+lar+ı) are not stems."""
+    lines = [f"{w}\t{counts.get(w, 0)}\t{max(trust.get(w, 2), 2)}\t{p}\t{flags.get(w, '')}" for w, p in stems.items()]
+    morph = Morphology(parse_lines(lines), cache_size=10**7)
+    drop = []
+    for w in stems:
+        for a in morph._analyze_lower(w):
+            keys_inflectional = a.suffixes and a.stem != w and a.pos != "VERB" and len(a.stem) >= 3 and all(
+                t in ("PL", "P3SG", "GEN", "ACC", "DAT", "LOC", "ABL", "INS", "REL") for t in a.suffixes)
+            if keys_inflectional and counts.get(a.stem, 0) >= 2 * counts.get(w, 0):
+                drop.append(w)
+                break
+    for w in drop:
+        del stems[w]
 
 
 def _fragment(w: str, counts: dict[str, int], trust: dict[str, int]) -> bool:

@@ -7,6 +7,7 @@ per word form, since real text repeats words.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from pathlib import Path
 from xeber.morph import grammar
 from xeber.morph.lexicon import DEFAULT_PATH, TRUST_ATTESTED, TRUST_WEAK, Lexicon, Stem, load
 from xeber.text.casing import lower, upper
+from xeber.text.tokenize import abbreviations
 
 VOWELS = grammar.VOWELS
 _POS_NAMES = {"N": "NOUN", "V": "VERB", "P": "PROPN"}
@@ -168,9 +170,24 @@ class Morphology:
                     ev = False
                 start = "V" if stem.pos == "V" else "N"
                 for path, final in parse_suffixes(word, j, start, lv, ev):
-                    out.append(self._make(word, stem, path, final, count))
+                    if self._derivation_attested(stem, path):
+                        out.append(self._make(word, stem, path, final, count))
         out.sort(key=lambda a: -a.score)
         return out
+
+    def _derivation_attested(self, stem: Stem, path: tuple[str, ...]) -> bool:
+        """Derivational suffixes in an unproductive order need the derived stem attested (not protokol-la-t-ın)."""
+        k = 0
+        while k < len(path) and path[k] in grammar.DERIVATIONAL:
+            k += 1
+        if k < 2 or all(path[i + 1] in grammar.PRODUCTIVE_AFTER.get(path[i], ()) for i in range(k - 1)):
+            return True
+        trusts = self.lexicon.trusts
+        for end in range(k, 1, -1):
+            base = grammar.inflect_chain(stem.lemma, path[:end])
+            if base in trusts or _infinitive(base) in trusts:
+                return True
+        return False
 
     def _make(self, word: str, stem: Stem, path: tuple[str, ...], final: str, count: int) -> Analysis:
         # Derivational morphemes right after the stem stay in the lemma (təhlükəsiz+lik, forma+laş+dır).
@@ -192,7 +209,12 @@ class Morphology:
         tags = tuple(grammar.MORPHEMES[key].tag for key in path)
         # Evidence: trusted, frequent, long stems with short chains first.
         penalty = sum(grammar.PENALTY.get(key, 0.0) for key in path)
-        score = stem.trust * 4.0 + len(stem.lemma) * 1.0 - len(path) * 0.5 - penalty + min(stem.count, 10**7) ** 0.1
+        if final == "V":
+            penalty += 3.0  # a bare imperative (uğur-la, yerin) is rare in prose
+        elif final == "V_NEG":
+            penalty += 3.0  # so is a negative one (elektronlaşma is the verbal noun)
+        score = (stem.trust * 4.0 + len(stem.lemma) * 1.0 - len(path) * 0.5 - penalty
+                 + math.log10(stem.count + 1) * 1.2)
         return Analysis(word, lemma, pos, tags, stem.lemma, count, score)
 
     # --- words with a separator: TÜRKPA-nın, 29-da, Bakı'da, sosial-iqtisadi
@@ -250,6 +272,8 @@ class Morphology:
         else:
             lw = lower(w)
             result = [a if a.surface == word else _with_surface(a, word) for a in self._analyze_lower(lw)]
+            if w.isupper() and len(w) <= 5 and not (result and not result[0].suffixes):
+                result.insert(0, Analysis(word, w, "ABBR", (), lw, self.lexicon.count(lw), 100.0))
         if len(self._cache) >= self._cache_size:
             self._cache.clear()
         self._cache[word] = tuple(result)
@@ -257,11 +281,16 @@ class Morphology:
 
     def _analyze_compound(self, word: str) -> list[Analysis]:
         """Hyphenated compounds (sosial-iqtisadi, Nur-Sultan): every part a valid word."""
-        parts = [p for p in _SEPARATORS.split(word)]
-        if len(parts) < 2 or any(not p for p in parts) or "'" in word or "’" in word:
+        parts = _SEPARATORS.split(word)
+        if len(parts) < 2 or "'" in word or "’" in word or any(not p.isalpha() for p in parts):
             return []
+        if parts[0].isupper() or len(parts[-1]) < 3 or not self.is_valid(parts[-1]):
+            return []  # TÜRKPA-nin: a suffix written apart, not a compound
+        if self.is_suffix_chain(parts[-1]) and self.is_valid("".join(parts)):
+            return []  # ərazi-lər: one word broken at a line end
         last = self.analyze(parts[-1])
-        if not last or not all(self.is_valid(p) for p in parts[:-1]):
+        if not last or not all(len(p) <= 2 or self.is_valid(p) or (self.lexicon.trust(lower(p)) or 0) >= TRUST_WEAK
+                               for p in parts[:-1]):
             return []
         best = last[0]
         if best.stem and self.lexicon.trust(best.stem) is not None and self.lexicon.trust(best.stem) < TRUST_ATTESTED \
@@ -293,11 +322,13 @@ class Morphology:
         w = _clean(word)
         if not w:
             return False
-        if _SEPARATORS.search(w):
-            return bool(self.analyze(w))
         lw = lower(w)
         trust = self.lexicon.trust(lw)
         if trust is not None and trust >= TRUST_ATTESTED:
+            return True
+        if _SEPARATORS.search(w):
+            return bool(self.analyze(w))
+        if lw in _ABBREVIATIONS:
             return True
         capitalised = w[:1].isupper()
         for a in self.analyze(w):
@@ -305,6 +336,13 @@ class Morphology:
             if stem_trust >= TRUST_ATTESTED or (capitalised and stem_trust >= TRUST_WEAK):
                 return True
         return False
+
+    def is_suffix_chain(self, text: str) -> bool:
+        """Is `text` a nominal suffix chain that can follow some word (the -in of “ASAN xidmət”-in)?"""
+        s = lower(_clean(text))
+        if not s:
+            return False
+        return any(parse_suffixes(s, 0, "N", v, ev) for v in "aıoueəiöü" for ev in (False, True))
 
     def count(self, word: str) -> int:
         return self.lexicon.count(lower(_clean(word)))
@@ -354,6 +392,7 @@ def _candidates(word: str) -> list[str]:
     return out
 
 
+_ABBREVIATIONS = abbreviations()
 _NOMINAL_FIRST = frozenset({"PL", "P1SG", "P2SG", "P3SG", "P1PL", "P2PL", "GEN", "ACC", "DAT", "LOC", "ABL", "INS",
                             "COP", "LIQ", "CI", "LI", "SIZ"})
 _TAG_KEYS: dict[str, str] = {}

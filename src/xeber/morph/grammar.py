@@ -130,7 +130,7 @@ _m("KAN", "WHILE", "kən", "olarkən", "olmaq")
 _m("AN", "PART_AN", "+yAn", "gələn", "gəlmək")
 _m("DIQ", "PART_DIQ", "dIQ", "olduğu", "olmaq")
 _m("ASI", "PART_ASI", "+yAsI", "olası", "olmaq")
-_m("MA", "VN_MA", "mA", "inkişafetdirmə", "inkişafetdirmək")
+_m("MA", "VN_MA", "mA", "verilməsi", "verilmə")
 _m("MAQ", "INF", "mAQ", "gəlmək", "gəlmək")
 _m("IS", "VN_IS", "+yIş", "gəliş", "gəlmək")
 _m("ICI", "AGT", "+yIcI", "oxuyucu", "oxumaq")
@@ -172,7 +172,7 @@ GRAPH["N_DAT"] = (("TERM", "END"), ("COP", "N_COP"))
 GRAPH["N_INS"] = ()
 GRAPH["N_EQU"] = _POSSESSIVES
 GRAPH["N_REL"] = (("PL", "N_PL"),) + _PRON_CASES + _PREDICATIVE
-GRAPH["N_COP"] = (("COP_3PL", "END"),)
+GRAPH["N_COP"] = (("COP_3PL", "END"), ("T_COND", "END"))
 GRAPH["END"] = ()
 
 _VOICE = (
@@ -180,12 +180,14 @@ _VOICE = (
 )
 _VERB_NOMINALS = (
     ("AN", "N_INFL"), ("DIQ", "N_INFL"), ("ASI", "N_INFL"), ("MA", "N"), ("MAQ", "N_INFL"), ("IS", "N"),
-    ("ICI", "N"), ("EVID", "V_T1"), ("FUT", "V_T1"), ("NEC", "V_T1"),
+    ("ICI", "N"), ("EVID", "V_T1"), ("FUT", "V_T1"), ("NEC", "V_T1"), ("FUT", "N_INFL"), ("EVID", "N_INFL"),
+    ("NEC", "N_INFL"),
 )
 _VERB_AFTER_NEG = (
     ("PAST", "V_T2"), ("COND", "V_T2"), ("EVID", "V_T1"), ("FUT", "V_T1"), ("NEC", "V_T1"), ("OPT", "V_OPT"),
     ("IMP_3SG", "V_IMP"), ("IMP_2PL", "END"), ("IMP_2PLF", "END"), ("IB", "V_T1"),
-    ("AN", "N_INFL"), ("DIQ", "N_INFL"), ("MA", "N"), ("ARAQ", "END"), ("ANDA", "END"),
+    ("AN", "N_INFL"), ("DIQ", "N_INFL"), ("MA", "N"), ("ARAQ", "END"), ("ANDA", "END"), ("FUT", "N_INFL"),
+    ("EVID", "N_INFL"), ("NEC", "N_INFL"),
     ("ASI", "N_INFL"), ("ALI", "END"), ("INCA", "END"), ("DIQCA", "END"),
 )
 GRAPH["V"] = _VOICE + (
@@ -204,7 +206,8 @@ GRAPH["V_T1B"] = (("A1SG", "END"), ("A2SG", "END"), ("A1PL", "END"), ("A2PL", "E
 GRAPH["V_3PL"] = (("T_PAST", "V_T2B"), ("T_EVID", "END"), ("T_COND", "END"), ("VCOP", "END"))
 GRAPH["V_T2"] = (("B1SG", "END"), ("B2SG", "END"), ("B1PL", "END"), ("B2PL", "END"), ("A3PL", "END"))
 GRAPH["V_T2B"] = ()
-GRAPH["V_AORNEG"] = (("A2SG", "END"), ("A2PL", "END"), ("A3PL", "END"), ("T_PAST", "V_T2"), ("KAN", "END"))
+GRAPH["V_AORNEG"] = (("A2SG", "END"), ("A2PL", "END"), ("A3PL", "END"), ("T_PAST", "V_T2"), ("KAN", "END"),
+                     ("VCOP", "N_COP"), ("LIQ", "N"))
 GRAPH["V_AORNEG1"] = (("A1SG", "END"), ("A1PL", "END"))
 GRAPH["V_OPT"] = (("B1SG", "END"), ("A2SG", "END"), ("B1PL", "END"), ("A2PL", "END"), ("A3PL", "END"))
 GRAPH["V_IMP"] = (("A3PL", "END"),)
@@ -214,6 +217,17 @@ FINAL = frozenset(GRAPH) - {"V_AORNEG1"}
 # Derivational morphemes stay in a lemma when the derived stem is itself in the lexicon.
 DERIVATIONAL = frozenset({"LIQ", "CI", "LI", "SIZ", "LA", "LAS", "PASS_IL", "PASS_IN", "PASS_N", "RECP",
                           "CAUS_DIR", "CAUS_T", "MA", "IS", "ICI", "ORD"})
+# Derivation pairs productive enough to need no attestation (geniş-ləş-dir-il, təhlükə-siz-lik).
+_VOICE_KEYS = ("PASS_IL", "PASS_IN", "PASS_N", "CAUS_DIR", "CAUS_T", "RECP")
+PRODUCTIVE_AFTER: dict[str, frozenset[str]] = {
+    "LAS": frozenset({"CAUS_DIR", "MA"}),
+    "LA": frozenset({"PASS_N", "PASS_IN", "CAUS_T", "MA", "RECP"}),
+    "CAUS_DIR": frozenset({"PASS_IL", "MA"}),
+    "CAUS_T": frozenset({"PASS_IL", "MA"}),
+    "RECP": frozenset({"CAUS_DIR", "MA"}),
+    "PASS_IL": frozenset({"MA"}), "PASS_IN": frozenset({"MA"}), "PASS_N": frozenset({"MA"}),
+    "SIZ": frozenset({"LIQ"}), "LI": frozenset({"LIQ"}), "CI": frozenset({"LIQ"}), "MA": frozenset({"LI"}),
+}
 # Morphemes after which the word is a verb form (the lemma is the infinitive).
 VERB_STATES = frozenset({"V", "V_NEG", "V_T1", "V_T1B", "V_T2", "V_T2B", "V_3PL", "V_AORNEG", "V_AORNEG1",
                          "V_OPT", "V_IMP"})
@@ -221,7 +235,7 @@ VERB_STATES = frozenset({"V", "V_NEG", "V_T1", "V_T1B", "V_T2", "V_T2B", "V_3PL"
 
 # Rarer readings lose ties against commoner ones (kitabın: GEN before P2SG).
 PENALTY: dict[str, float] = {
-    "P2SG": 1.5, "P2PL": 1.0, "IMP_2PL": 1.0, "IMP_2PLF": 1.0, "IMP_1SG": 1.5, "IMP_1PL": 1.0, "OPT": 1.5,
+    "P2SG": 3.0, "P2PL": 2.0, "IMP_2PL": 1.0, "IMP_2PLF": 1.0, "IMP_1SG": 1.5, "IMP_1PL": 1.0, "OPT": 1.5,
     "COP_2SG": 1.0, "COP_2PL": 1.0, "A2SG": 0.5, "B2SG": 1.5, "B2PL": 0.5, "ASI": 1.0, "ALI": 1.0, "EQU": 0.5,
     "AOR": 0.3, "TERM": 0.5, "INCA": 0.5, "COP_1SG": 0.8, "COP_1PL": 0.8, "WHILE": 0.5, "ORD": 0.5,
     "IMP_3SG": 0.3, "COP_PAST": 0.3, "COP_EVID": 0.5, "COP_COND": 0.5, "RECP": 0.5, "PASS_IN": 0.2,

@@ -57,12 +57,14 @@ class Lexicon:
         out = []
         pos = self.stem_pos.get(surface)
         if pos is not None:
-            constraint: bool | None = False if "K" in self.flags.get(surface, "") else None
+            soft = "K" in self.flags.get(surface, "")
             t, c = _TRUST_INT[self.trusts[surface]], int(self.counts[surface])
-            out.extend(Stem(surface, p, t, c, constraint) for p in pos)
+            out.extend(Stem(surface, p, t, c, False if soft and p != "V" else None) for p in pos)
         for form, before_vowel in self.alternates.get(surface, ()):
             t, c = _TRUST_INT[self.trusts[form]], int(self.counts[form])
-            out.extend(Stem(form, p, t, c, before_vowel) for p in self.stem_pos[form])
+            # k/q softening and vowel drop are nominal alternations, t→d a verbal one
+            verbal = surface[-1] == "d" and form[-1] == "t"
+            out.extend(Stem(form, p, t, c, before_vowel) for p in self.stem_pos[form] if (p == "V") == verbal)
         return out
 
     def add(self, lines: list[str]) -> None:

@@ -15,7 +15,7 @@ AZ_LETTERS = frozenset("abcçdeəfgğhxıijkqlmnoöprsştuüvyz")
 VOWELS = grammar.VOWELS
 
 # Flags that make a form impossible in Azerbaijani spelling.
-HARD_FLAGS = frozenset({"non_az_letter", "initial_soft_g", "triple_letter", "suffix_harmony"})
+HARD_FLAGS = frozenset({"non_az_letter", "initial_soft_g", "triple_letter", "suffix_harmony", "no_vowel"})
 
 # Inflectional endings whose vowel must agree with the vowel before them (checked right to left).
 _HARMONIC_ENDINGS = (
@@ -86,6 +86,8 @@ def flags(word: str) -> list[str]:
         return out
     if any(ch.isalpha() and ch not in AZ_LETTERS for ch in w):
         out.append("non_az_letter")
+    if len(w) >= 2 and not any(ch in VOWELS for ch in w):
+        out.append("no_vowel")  # lower-case words need a vowel; abbreviations are upper-case
     if w[0] == "ğ":
         out.append("initial_soft_g")
     if re.search(r"(.)\1\1", w):
