@@ -248,6 +248,76 @@ def show(
 
 @app.command()
 @handles_errors
+def entities(
+    db: str = DbOpt,
+    etype: str = typer.Option(None, "--type", help="PER, ORG, LOC, FAC or EVENT (default: all)."),
+    date_from: str = typer.Option(None, "--from", help="Published on or after YYYY-MM-DD."),
+    date_to: str = typer.Option(None, "--to", help="Published on or before YYYY-MM-DD."),
+    limit: int = typer.Option(20, min=1, max=1000),
+    json_out: bool = JsonOpt,
+) -> None:
+    """The most mentioned people, organisations and places in the store.
+
+    Example: xeber entities --type PER --from 2021-01-01 --to 2021-12-31
+    """
+    from xeber.store import open_store
+
+    settings = _settings(db)
+    _require_store(settings)
+    store = open_store(settings.db_url())
+    try:
+        rows = store.top_entities(etype.upper() if etype else None, date_from, date_to, limit)
+    finally:
+        store.close()
+    if json_out:
+        emit_json([{"type": r.type, "lemma": r.lemma, "documents": r.documents, "mentions": r.mentions} for r in rows])
+        return
+    for r in rows:
+        stdout.print(f"{r.type:6} {escape(r.lemma):40} {r.documents:5} docs {r.mentions:6} mentions")
+
+
+@app.command()
+@handles_errors
+def events(
+    db: str = DbOpt,
+    entity: str = typer.Option(None, help="Only events this person, organisation or place took part in (a timeline)."),
+    etype: str = typer.Option(None, "--type", help="meeting, visit, statement, agreement, congratulation, ..."),
+    date_from: str = typer.Option(None, "--from", help="On or after YYYY-MM-DD."),
+    date_to: str = typer.Option(None, "--to", help="On or before YYYY-MM-DD."),
+    limit: int = typer.Option(50, min=1, max=10000),
+    json_out: bool = JsonOpt,
+) -> None:
+    """Events across the store, one per happening however many articles report it.
+
+    Example: xeber events --entity "Sahibə Qafarova"
+    """
+    from xeber.extract.aggregate import aggregate_events, timeline
+    from xeber.store import open_store
+
+    settings = _settings(db)
+    _require_store(settings)
+    store = open_store(settings.db_url())
+    try:
+        rows = store.events(etype=etype, date_from=date_from, date_to=date_to, limit=100_000)
+    finally:
+        store.close()
+    grouped = aggregate_events((r.doc_id, r.event) for r in rows)
+    if entity:
+        grouped = timeline(entity, grouped)
+    grouped = grouped[:limit]
+    if json_out:
+        emit_json([g.to_dict() for g in grouped])
+        return
+    for g in grouped:
+        roles = "; ".join(f"{role}: {', '.join(names)}" for role, names in g.arguments.items())
+        stdout.print(
+            f"{g.date or '----------'} [bold]{g.type:14}[/] {escape(roles)}"
+            + (f" @ {escape(g.place)}" if g.place else "") + f"  [dim]({len(g.doc_ids)} article(s))[/]"
+        )
+
+
+@app.command()
+@handles_errors
 def serve(
     db: str = DbOpt,
     host: str = typer.Option("127.0.0.1", help="Address to listen on (0.0.0.0 for every interface)."),
