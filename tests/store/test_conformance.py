@@ -140,6 +140,7 @@ def test_search_pages_and_date_sort(store: Store, corpus: dict[str, str]) -> Non
 def test_vocabulary(store: Store, corpus: dict[str, str]) -> None:
     assert store.term_counts(["xalca", "bakida", "nothing"]) == {"xalca": 3, "bakida": 3}
     assert store.terms_with_prefix("xalc", 5) == [("xalca", 3), ("xalcalari", 1)]
+    assert store.lemma_counts(["xalca", "xalcalari", "nothing"]) == {"xalca": 3, "xalcalari": 1}
 
 
 def test_entities_and_events(store: Store) -> None:

@@ -538,6 +538,19 @@ class PostgresStore:
         ).fetchall()
         return {r[0]: int(r[1]) for r in rows}
 
+    def lemma_counts(self, terms: list[str]) -> dict[str, int]:
+        """Document frequency of each term in the lemmas column (weight C, exact); absent terms are left out."""
+        out: dict[str, int] = {}
+        for term in dict.fromkeys(terms):
+            if not term or len(term.encode()) > MAX_LEXEME_BYTES:
+                continue
+            n = self.conn.execute(
+                "SELECT count(*) FROM doc_terms WHERE tsv @@ %s::tsquery", (_tsquery_lexeme(term, "C", False),)
+            ).fetchone()[0]  # type: ignore[index]
+            if n:
+                out[term] = int(n)
+        return out
+
     def terms_with_prefix(self, prefix: str, limit: int = 20) -> list[tuple[str, int]]:
         """Analyzed terms starting with `prefix` and their document frequency, most frequent first."""
         rows = self.conn.execute(
