@@ -87,8 +87,13 @@ def store_costs(url: str, docs: list[Document]) -> dict[str, float]:
         t = time.perf_counter()
         store.search(m, limit=10)
         latencies.append((time.perf_counter() - t) * 1000)
+    m = parse_query("azərbaycan").match()
+    t = time.perf_counter()
+    matches = store.search(m, limit=10)[0]
+    common_ms = (time.perf_counter() - t) * 1000
     store.close()
-    return {"index_ms": index_ms, "put_ms": put_ms, "search_ms": statistics.median(latencies)}
+    return {"index_ms": index_ms, "put_ms": put_ms, "search_ms": statistics.median(latencies),
+            "common_ms": common_ms, "common_matches": matches}
 
 
 def main() -> None:
@@ -109,6 +114,7 @@ def main() -> None:
         api.process(d)
     with tempfile.TemporaryDirectory() as tmp:
         costs = {"SQLite": store_costs(str(Path(tmp) / "b.db"), docs)}
+        costs["SQLite"]["bytes"] = sum(f.stat().st_size for f in Path(tmp).iterdir())
     pg = os.environ.get("XEBER_TEST_PG")
     if pg:
         import psycopg
@@ -118,6 +124,11 @@ def main() -> None:
             c.execute("CREATE SCHEMA xeber_bench")
         costs["PostgreSQL 15"] = store_costs(pg + ("&" if "?" in pg else "?") + "options=-csearch_path%3Dxeber_bench", docs)
         with psycopg.connect(pg, autocommit=True) as c:
+            c.execute("VACUUM ANALYZE")
+            costs["PostgreSQL 15"]["bytes"] = c.execute(
+                "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace "
+                "WHERE s.nspname = 'xeber_bench' AND c.relkind = 'r'"
+            ).fetchone()[0]
             c.execute("DROP SCHEMA xeber_bench CASCADE")
     n = len(rows)
     lines = [
@@ -142,11 +153,13 @@ def main() -> None:
         "",
         "## Per-document costs after processing (one process, one transaction per document)",
         "",
-        "| store | index terms ms/doc | write ms/doc | search median ms (6 queries, top 10) |",
-        "|---|---:|---:|---:|",
+        "| store | index terms ms/doc | write ms/doc | search median ms (6 queries, top 10) "
+        "| 'azərbaycan' ms (matches) | bytes/doc on disk |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
     for name, c in costs.items():
-        lines.append(f"| {name} | {c['index_ms']:.2f} | {c['put_ms']:.2f} | {c['search_ms']:.1f} |")
+        lines.append(f"| {name} | {c['index_ms']:.2f} | {c['put_ms']:.2f} | {c['search_ms']:.1f} | "
+                     f"{c['common_ms']:.0f} ({c['common_matches']}) | {c.get('bytes', 0) / n:,.0f} |")
     text = "\n".join(lines) + "\n"
     print(text)
     if args.out:
