@@ -33,10 +33,19 @@ sysdeps:
 
 # Models derived from evaluation-only data (no licence to redistribute) are built locally into
 # src/xeber/data/models/local/ (git-ignored) when ../shared is present; xeber works without them.
-models: venv
-	@if [ -d $(SHARED)/data ]; then \
-		for s in $(wildcard scripts/train_*.py); do $(BIN)/python $$s --shared $(SHARED) || exit 1; done; \
-	else echo "no $(SHARED)/data: skipping locally trained models"; fi
+LOCAL_MODELS_DIR := src/xeber/data/models/local
+ifneq ($(wildcard $(SHARED)/data/ner-wikiaz/train.conll),)
+LOCAL_MODELS := $(LOCAL_MODELS_DIR)/ner.crfsuite $(LOCAL_MODELS_DIR)/normalize_lm.tsv.gz
+endif
+
+models: venv $(LOCAL_MODELS)
+
+$(LOCAL_MODELS_DIR)/ner.crfsuite: scripts/train_ner.py $(wildcard src/xeber/extract/*.py src/xeber/data/gazetteer/*) \
+		$(SHARED)/data/ner-wikiaz/train.conll | venv
+	$(BIN)/python scripts/train_ner.py --train $(SHARED)/data/ner-wikiaz/train.conll --out $@
+
+$(LOCAL_MODELS_DIR)/normalize_lm.tsv.gz: scripts/train_normalize_lm.py $(SHARED)/data/news-egov-az/dev.jsonl.gz | venv
+	$(BIN)/python scripts/train_normalize_lm.py --shared $(SHARED) --out $@
 
 # The committed lexicon artifact, rebuilt from installed packages and MIT/Apache word lists.
 lexicon: venv sysdeps

@@ -126,6 +126,8 @@ def ingest(
     ocr_workers: int = typer.Option(2, min=1, help="Pages OCR'd in parallel."),
     timeout: float = typer.Option(20.0, min=1.0, help="Seconds per web request."),
     fetch_entries: bool = typer.Option(True, help="Fetch each feed entry's page (else use its summary)."),
+    scheduler: str = typer.Option(None, help="Process on a Dask cluster: its scheduler address, tcp://host:8786."),
+    workers: int = typer.Option(None, min=0, help="Process on a local Dask cluster of N worker processes."),
 ) -> None:
     """Run the whole pipeline on files, folders, URLs and feeds, and store the results.
 
@@ -150,10 +152,43 @@ def ingest(
             TimeRemainingColumn(), transient=True, disable=json_out or not sys.stderr.isatty(),
         ) as progress:
             task = progress.add_task("ingesting", total=len(items))
-            report = api.ingest_documents(store, items, settings, on_item=lambda _: progress.advance(task))
+            if scheduler or workers is not None:
+                from xeber.batch import run_batch
+
+                report = run_batch(
+                    items, settings.db_url(), scheduler=scheduler, workers=workers, settings=settings,
+                    on_batch=lambda n: progress.advance(task, n),
+                )
+            else:
+                report = api.ingest_documents(store, items, settings, on_item=lambda _: progress.advance(task))
     finally:
         store.close()
     report.duplicates = len(dedup.skipped)
+    _print_report(report, settings, json_out)
+
+
+@app.command()
+@handles_errors
+def reprocess(
+    db: str = DbOpt,
+    scheduler: str = typer.Option(None, help="A Dask scheduler address, tcp://host:8786."),
+    workers: int = typer.Option(None, min=0, help="Local Dask worker processes (0: in this process)."),
+    json_out: bool = JsonOpt,
+) -> None:
+    """Re-run normalization and extraction over the stored archive (after an upgrade); the
+    originals are kept.
+
+    Example: xeber reprocess --db news.db --workers 2
+    """
+    from xeber.batch import reprocess as run_reprocess
+
+    settings = _settings(db)
+    _require_store(settings)
+    report = run_reprocess(settings.db_url(), scheduler=scheduler, workers=workers, settings=settings)
+    _print_report(report, settings, json_out)
+
+
+def _print_report(report: api.IngestReport, settings: Settings, json_out: bool) -> None:
     if json_out:
         emit_json(report.to_dict())
     else:
