@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from xeber.text.casing import lower
 
@@ -99,11 +99,15 @@ class Corrupted:
     text: str
     n_words: int
     n_corrupted: int  # words of the clean text changed
+    # (clean start, clean end, noisy start, noisy end, noise kind) of each corrupted word, for analysis
+    changes: list[tuple[int, int, int, int, str]] = field(default_factory=list)
 
 
 def corrupt(text: str, rates: NoiseRates, rng: random.Random) -> Corrupted:
     """The text with noise applied word by word; punctuation, numbers and spacing otherwise kept."""
     out: list[str] = []
+    changes: list[tuple[int, int, int, int, str]] = []
+    pos = 0  # length of the noisy text written so far
     last = 0
     n_words = n_bad = 0
     matches = list(WORD.finditer(text))
@@ -115,6 +119,7 @@ def corrupt(text: str, rates: NoiseRates, rng: random.Random) -> Corrupted:
             gap = ""
             skip_next_space = False
         out.append(gap)
+        pos += len(gap)
         last = m.end()
         n_words += 1
         r = rng.random()
@@ -142,8 +147,12 @@ def corrupt(text: str, rates: NoiseRates, rng: random.Random) -> Corrupted:
         elif (kind == "merge" and k + 1 < len(matches) and text[m.end() : matches[k + 1].start()] == " "):
             skip_next_space = True
             n_bad += 1  # the next word is corrupted too
+            nxt = matches[k + 1]
+            changes.append((m.start(), nxt.end(), pos, pos + len(word) + nxt.end() - nxt.start(), "merge"))
         if new != word:
             n_bad += 1
+            changes.append((m.start(), m.end(), pos, pos + len(new), kind or ""))
         out.append(new)
+        pos += len(new)
     out.append(text[last:])
-    return Corrupted("".join(out), n_words, n_bad)
+    return Corrupted("".join(out), n_words, n_bad, changes)

@@ -1,0 +1,117 @@
+"""Why corrupted words are not restored: a breakdown by noise kind × reason. Run from the project root:
+
+    .venv/bin/python bench/normalize_misses.py [--split tune] [--articles 120] [--examples 5]
+
+Reasons, for word-level noise (ocr, typing, turkish):
+  restored        the output has the clean word back
+  real-word       the noise made another valid word (restorable only from context)
+  wrong-fix       the word was changed, but not to the clean word
+  name-kept       capitalised, kept, but corrected when judged as a lower-case word (protection)
+  ranked-lower    the clean word is a candidate but keeping (or another word) scored higher
+  no-candidate-N  the clean word is not among the candidates; N = edit distance (unit costs)
+Layout noise (hyphenation, split, merge) is only counted restored or not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "src"))
+
+from normalize_bench import split_articles  # noqa: E402
+from normalize_noise import NoiseRates, corrupt  # noqa: E402
+
+from xeber.normalize import Normalizer  # noqa: E402
+from xeber.normalize.alignment import align_chars  # noqa: E402
+from xeber.settings import Settings  # noqa: E402
+from xeber.text.casing import lower  # noqa: E402
+from xeber.text.edits import Edit, apply_edits  # noqa: E402
+
+WORD_NOISE = ("ocr", "typing", "turkish")
+
+
+def _output_at(noisy: str, edits: list[Edit], ns: int, ne: int) -> str | None:
+    """The output text for noisy[ns:ne], or None when an edit crosses the span's edge."""
+    inside = []
+    for e in edits:
+        if e.end <= ns or e.start >= ne:
+            if not (e.start == e.end and ns < e.start < ne):
+                continue
+        if e.start < ns or e.end > ne:
+            return None
+        inside.append(Edit(e.start - ns, e.end - ns, e.original, e.replacement, e.kind))
+    return apply_edits(noisy[ns:ne], inside)
+
+
+def _distance(a: str, b: str) -> int:
+    return sum(1 for x, y in align_chars(a, b) if x != y)
+
+
+def classify(norm: Normalizer, clean: str, noisy_word: str, got: str | None, kind: str) -> str:
+    if got == clean:
+        return "restored"
+    if kind not in WORD_NOISE:
+        return "missed" if got is not None else "crossed-edit"
+    low, want = lower(noisy_word), lower(clean)
+    speller = norm.speller
+    if norm.lexicon.known(low):
+        return "real-word"
+    if got is None or got != noisy_word:
+        return "wrong-fix"
+    if noisy_word[:1].isupper():
+        fix = speller.correct(low, None, None)
+        if fix is not None and fix.replacement == want:
+            return "name-kept"
+    cands = set(speller._edit_candidates(low, 1 if len(low) >= 3 else 0))
+    if want in cands:
+        return "ranked-lower"
+    return f"no-candidate-{min(_distance(want, low), 3)}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", default="tune", choices=["tune", "test"])
+    ap.add_argument("--articles", type=int, default=120)
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--examples", type=int, default=6)
+    args = ap.parse_args()
+    norm = Normalizer.build()
+    rng = random.Random(args.seed)
+    table: Counter[tuple[str, str]] = Counter()
+    examples: dict[tuple[str, str], list[str]] = defaultdict(list)
+    restorable = [0, 0]  # word-level errors whose corruption is a non-word: [restored, all]
+    settings = Settings(diacritics="off")
+    for ref in split_articles(args.split, args.articles):
+        noisy = corrupt(ref, NoiseRates(), rng)
+        result = norm.normalize(noisy.text, settings)
+        for rs, re_, ns, ne, kind in noisy.changes:
+            clean, nw = ref[rs:re_], noisy.text[ns:ne]
+            got = _output_at(noisy.text, result.edits, ns, ne)
+            reason = classify(norm, clean, nw, got, kind)
+            table[(kind, reason)] += 1
+            if kind in WORD_NOISE and reason != "real-word":
+                restorable[1] += 1
+                restorable[0] += reason == "restored"
+            if reason != "restored" and len(examples[(kind, reason)]) < args.examples:
+                examples[(kind, reason)].append(f"{clean!r}→{nw!r}→{got!r}")
+    total = sum(table.values())
+    out = [f"{'noise':<12} {'reason':<16} {'n':>5} {'% of all':>8}"]
+    for (kind, reason), n in sorted(table.items(), key=lambda kv: (kv[0][0], -kv[1])):
+        out.append(f"{kind:<12} {reason:<16} {n:>5} {100 * n / total:>7.1f}%")
+    ok = sum(n for (_, r), n in table.items() if r == "restored")
+    out.append(f"all corrupted words: {ok}/{total} = {100 * ok / total:.1f}% restored")
+    out.append(f"restorable upper bound (word noise left a non-word; layout noise): "
+               f"{restorable[0]}/{restorable[1]} = {100 * restorable[0] / max(restorable[1], 1):.1f}% of those")
+    for key, exs in sorted(examples.items()):
+        out.append(f"{key}: " + "; ".join(exs))
+    sys.stdout.write("\n".join(out) + "\n")
+
+
+if __name__ == "__main__":
+    main()
