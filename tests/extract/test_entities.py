@@ -105,3 +105,19 @@ def test_seed_article() -> None:
     assert people["Sahibə Qafarova"] == "Milli Məclisin Sədri"
     assert people["Maulen Aşimbayev"] == "Qazaxıstan Parlamenti Senatının sədri"
     assert {e.lemma for e in ents if e.type == "LOC"} >= {"Qazaxıstan", "Azərbaycan", "Ermənistan", "Nur-Sultan"}
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    # a genitive chain over a place-relative word back to the country it belongs to
+    ("Gürcüstanın ölkəmizdəki səfirinin müavini Levan Kapanadze çıxış edib.", "Levan Kapanadze",
+     "Gürcüstanın ölkəmizdəki səfirinin müavini"),
+    # the unit's acronym in brackets between the title and the name
+    ("Dövlət Gömrük Komitəsinin Təlim Mərkəzinin direktoru (TMK) Rauf Quliyev bildirib.", "Rauf Quliyev",
+     "Dövlət Gömrük Komitəsinin Təlim Mərkəzinin direktoru"),
+    # a bare acronym compounding with the country after it
+    ("Tədbirdə BMT Azərbaycanın daimi nümayəndəsi Anna Berq iştirak edib.", "Anna Berq",
+     "BMT Azərbaycanın daimi nümayəndəsi"),
+])
+def test_title_genitive_chains(text: str, name: str, title: str) -> None:
+    per = [e for e in find_entities(text) if e.type == "PER"]
+    assert [(e.text, e.attrs.get("title")) for e in per] == [(name, title)]

@@ -197,6 +197,9 @@ class _Recogniser:
                 j = j + 1 + self.phrase_at(j + 1, self.gaz.titles, False)
             if j < n and self.toks[j].cap and self.adjacent(j - 1, j) and self.toks[j].kind in ("word", "abbrev"):
                 self.title_at[j] = (i, j)
+            elif j + 3 < n and self.toks[j].text == "(" and self.toks[j + 2].text == ")" and self.toks[j + 1].acronym \
+                    and self.toks[j + 3].cap and self.toks[j + 3].kind == "word":
+                self.title_at[j + 3] = (i, j)  # Mərkəzinin direktoru (EHİM) Fariz Cəfərov: the unit's acronym between
             i = j
 
     def chunks(self) -> list[tuple[int, int]]:
@@ -462,15 +465,28 @@ def _title_text(rec: _Recogniser, span: _Span, by_end: dict[int, _Span]) -> str 
     prev = by_end.get(a)
     if prev is not None and prev.type in ("ORG", "LOC") and rec.adjacent(prev.j - 1, a):
         a = prev.i
-    elif a > 0 and not rec.toks[a - 1].cap and _genitive(rec.toks[a - 1].key):
-        # komitəsinin sədri: walk back over the lower-case name of a unit to the organisation it belongs to
+    elif a > 0 and not rec.toks[a - 1].cap and (_genitive(rec.toks[a - 1].key) or _relative(rec.toks[a - 1].key)):
+        # komitəsinin sədri, ölkəmizdəki səfirinin müavini: walk back over the lower-case words of a unit or
+        # a place-relative to the organisation or country it belongs to (in the genitive)
         k = a - 1
         while k > 0 and a - k < 10 and k not in by_end and (
                 rec.toks[k - 1].kind == "word" or rec.toks[k - 1].text == ","):
             k -= 1
         prev = by_end.get(k)
-        a = prev.i if prev is not None and prev.type in ("ORG", "LOC") else a - 1
+        if prev is not None and prev.type in ("ORG", "LOC") and _genitive(rec.toks[prev.j - 1].key):
+            a = prev.i
+        elif _genitive(rec.toks[a - 1].key):
+            a = a - 1
+    # the genitive chain goes on over names directly before: Dövlət Agentliyinin | Elektron Hökumətin İnkişafı
+    # Mərkəzinin direktoru; AHK | Azərbaycanın icraçı direktoru (a bare name before a name compounds with it)
+    while (prev := by_end.get(a)) is not None and prev.type in ("ORG", "LOC") and rec.adjacent(prev.j - 1, a) and (
+            _genitive(rec.toks[prev.j - 1].key) or len(splits(rec.toks[prev.j - 1].text)) == 1):
+        a = prev.i
     return rec.text[rec.toks[a].start : rec.toks[b - 1].end]
+
+
+def _relative(word_key: str) -> bool:
+    return word_key.endswith(("dakı", "dəki", "takı", "təki")) and len(word_key) > 6
 
 
 def _genitive(word_key: str) -> bool:
