@@ -77,6 +77,8 @@ def _equal_positions(a: list[str], b: list[str]) -> tuple[set[int], dict[int, st
             out.update(range(i1, i2))
         elif tag == "replace" and i2 - i1 == j2 - j1:
             replaced.update((i1 + k, b[j1 + k]) for k in range(i2 - i1))
+        elif tag == "replace" and i2 - i1 == 1:
+            replaced[i1] = " ".join(b[j1:j2])  # one word split in several
     return out, replaced
 
 
@@ -87,8 +89,9 @@ def _source_fix(before: str, after: str | None, valid: Callable[[str], bool] | N
     """A change of a lexicon-invalid source word into a valid one (a likely fix of the corpus's own typo)."""
     if after is None or valid is None:
         return False
-    a, b = _EDGE_PUNCT.sub("", before), _EDGE_PUNCT.sub("", after)
-    return bool(a and b) and a.isalpha() and b.isalpha() and not valid(lower(a)) and valid(lower(b))
+    a, parts = _EDGE_PUNCT.sub("", before), [_EDGE_PUNCT.sub("", w) for w in after.split()]
+    return (bool(a) and a.isalpha() and not valid(lower(a))
+            and all(b and b.isalpha() and valid(lower(b)) for b in parts))
 
 
 def _char_errors(ref: str, hyp: str) -> int:

@@ -18,13 +18,14 @@ import argparse
 import random
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "src"))
 
-from normalize_bench import split_articles  # noqa: E402
+from normalize_bench import _equal_positions, _source_fix, lexicon_valid, split_articles  # noqa: E402
 from normalize_noise import NoiseRates, corrupt  # noqa: E402
 
 from xeber.normalize import Normalizer  # noqa: E402
@@ -74,12 +75,23 @@ def classify(norm: Normalizer, clean: str, noisy_word: str, got: str | None, kin
     return f"no-candidate-{min(_distance(want, low), 3)}"
 
 
+def _print_false_changes(ref: str, noisy: str, out: str, valid: Callable[[str], bool]) -> None:
+    r, n, o = ref.split(), noisy.split(), out.split()
+    same_noisy, _ = _equal_positions(r, n)
+    same_out, replaced = _equal_positions(r, o)
+    for i in sorted(same_noisy - same_out):
+        if not _source_fix(r[i], replaced.get(i), valid):
+            sys.stdout.write(f"FALSE {' '.join(r[max(0, i - 2):i])} [{r[i]} → {replaced.get(i)}] "
+                             f"{' '.join(r[i + 1:i + 3])}\n")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="tune", choices=["tune", "test"])
     ap.add_argument("--articles", type=int, default=120)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--examples", type=int, default=6)
+    ap.add_argument("--false", action="store_true", help="also list changes of valid words the noise left")
     args = ap.parse_args()
     norm = Normalizer.build()
     rng = random.Random(args.seed)
@@ -90,6 +102,8 @@ def main() -> None:
     for ref in split_articles(args.split, args.articles):
         noisy = corrupt(ref, NoiseRates(), rng)
         result = norm.normalize(noisy.text, settings)
+        if args.false:
+            _print_false_changes(ref, noisy.text, result.text, lexicon_valid(norm))
         for rs, re_, ns, ne, kind in noisy.changes:
             clean, nw = ref[rs:re_], noisy.text[ns:ne]
             got = _output_at(noisy.text, result.edits, ns, ne)

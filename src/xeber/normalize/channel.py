@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 # Probability of an operation never seen in training (per character).
-UNSEEN_SUB = 2e-4
-UNSEEN_INDEL = 2e-4
-TRANSPOSE = 3e-4
+UNSEEN_SUB = 1e-3
+UNSEEN_INDEL = 1e-3
+TRANSPOSE = 2e-3
+# A letter typed twice or a doubled letter typed once (ggov, haqında): common slips of typing
+DOUBLING = 1e-3
 # The typing table counts letters inside spelling-variant pairs, which over-states how often a letter
 # is dropped; this rate turns it into a per-letter probability in text typed without diacritics.
 TYPING_RATE = 0.05
@@ -30,6 +32,7 @@ class ErrorModel:
     unseen_sub: float = -math.log(UNSEEN_SUB)
     unseen_indel: float = -math.log(UNSEEN_INDEL)
     transpose: float = -math.log(TRANSPOSE)
+    doubling: float = -math.log(DOUBLING)
 
     def sub_cost(self, right: str, wrong: str) -> float:
         return 0.0 if right == wrong else self.sub.get((right, wrong), self.unseen_sub)
@@ -46,21 +49,28 @@ class ErrorModel:
         if right == wrong:
             return 0.0
         ins, dele, sub = self.ins_cost, self.del_cost, self.sub_cost
+        doubling = self.doubling
         prev2: list[float] = []
         prev = [0.0] * (m + 1)
         for j in range(1, m + 1):
             prev[j] = prev[j - 1] + ins(wrong[j - 1])
         for i in range(1, n + 1):
             r = right[i - 1]
-            cur = [prev[0] + dele(r)] + [0.0] * m
+            d = dele(r)
+            if i > 1 and right[i - 2] == r and d > doubling:
+                d = doubling  # a doubled letter typed once
+            cur = [prev[0] + d] + [0.0] * m
             best = cur[0]
             for j in range(1, m + 1):
                 w = wrong[j - 1]
                 c = prev[j - 1] + (0.0 if r == w else sub(r, w))
-                c2 = prev[j] + dele(r)
+                c2 = prev[j] + d
                 if c2 < c:
                     c = c2
-                c2 = cur[j - 1] + ins(w)
+                c2 = ins(w)
+                if j > 1 and wrong[j - 2] == w and c2 > doubling:
+                    c2 = doubling  # a letter typed twice
+                c2 += cur[j - 1]
                 if c2 < c:
                     c = c2
                 if i > 1 and j > 1 and r == wrong[j - 2] and right[i - 2] == w and r != w:

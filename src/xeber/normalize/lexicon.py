@@ -20,6 +20,9 @@ _KEY = str.maketrans({"ə": "a", "e": "a", "ı": "i", "ö": "o", "ü": "u", "ş"
 
 
 FREQUENT = 3000  # count from which a word is in the frequent-word index
+# Below this count a listed word that the morphology demotes as a misspelling (teleb, hokumetin: the
+# word lists hold many) and cannot analyse counts as unknown
+DEMOTED_MAX = 1000
 
 
 def confusion_key(word: str) -> str:
@@ -28,6 +31,8 @@ def confusion_key(word: str) -> str:
 
 class Validator(Protocol):
     def is_valid(self, word: str) -> bool: ...
+
+    def trust(self, word: str) -> int | None: ...
 
 
 @dataclass(slots=True)
@@ -70,9 +75,11 @@ class Lexicon:
 
     def known(self, word: str) -> bool:
         """In the word counts, or analysable by the morphology (a valid but unlisted inflection)."""
-        if word in self.counts:
-            return True
-        return self.morph is not None and self.morph.is_valid(word)
+        c = self.counts.get(word)
+        morph = self.morph
+        if c is not None:
+            return c >= DEMOTED_MAX or morph is None or morph.trust(word) != 0 or morph.is_valid(word)
+        return morph is not None and morph.is_valid(word)
 
     def bucket(self, key: str) -> list[str]:
         return self.by_key.get(key, [])

@@ -43,6 +43,7 @@ class SpellParams:
     real_word_gain: float = 6.0
     real_word_min_count: int = 3000
     min_split_count: int = 1000
+    min_short_split_count: int = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,13 +77,24 @@ class Speller:
         return tuple(found)
 
     def _split_candidates(self, word: str) -> list[tuple[str, str]]:
-        counts, p = self.lexicon.counts, self.params
+        """Two words run together: both parts frequent (a two-letter part only if very frequent: və, də,
+        bu), or a long part the morphology accepts as an inflection the counts lack."""
+        lex, p = self.lexicon, self.params
         out = []
-        for i in range(3, len(word) - 2):
+        for i in range(2, len(word) - 1):
             a, b = word[:i], word[i:]
-            if counts.get(a, 0) >= p.min_split_count and counts.get(b, 0) >= p.min_split_count:
+            if self._split_part(a, lex, p) and self._split_part(b, lex, p):
                 out.append((a, b))
         return out
+
+    @staticmethod
+    def _split_part(part: str, lex: Lexicon, p: SpellParams) -> bool:
+        c = lex.counts.get(part, 0)
+        if len(part) <= 2:
+            return c >= p.min_short_split_count
+        if c >= p.min_split_count:
+            return lex.known(part)
+        return c == 0 and len(part) >= 6 and lex.known(part)
 
     # decisions ------------------------------------------------------------------------------
     def correct(self, word: str, prev: str | None, nxt: str | None, *, name_like: bool = False,

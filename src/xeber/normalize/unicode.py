@@ -18,6 +18,11 @@ _CYR_TO_LAT = {
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 _SPACES = {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " "}
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+# Bidirectional embedding and isolate controls: copy-paste debris inside Latin words (hökumə\u202dt);
+# removed there only (between words they change no word), and kept in texts that hold right-to-left script, where they may mean something
+_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BIDI_RE = re.compile(f"(?<=[^\\W\\d_])[{_BIDI}]+(?=[^\\W\\d_])")  # only inside a word
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 _LATIN = re.compile(r"[A-Za-zÇçƏəĞğİıÖöŞşÜü]")
 _CYRILLIC_LOOKALIKE = "".join(_CYR_TO_LAT)
@@ -46,6 +51,9 @@ def unicode_edits(text: str) -> list[Edit]:
     """Edits for encoding faults. Cyrillic look-alikes are replaced only in mixed-script words, so
     Russian words stay Cyrillic."""
     edits = [e for m in _CHAR.finditer(text) if (e := _char_edit(m)) is not None]
+    if _BIDI_RE.search(text) and not _RTL.search(text):
+        edits.extend(Edit(m.start(), m.end(), m.group(), "", "unicode", 0.99) for m in _BIDI_RE.finditer(text))
+        edits.sort(key=lambda e: e.start)
     if not _ANY_CYRILLIC.search(text):
         return edits
     taken = {e.start for e in edits}
