@@ -26,6 +26,7 @@ from train_ner import read_conll  # noqa: E402
 
 from xeber.extract import entities as ent_mod  # noqa: E402
 from xeber.extract import ner  # noqa: E402
+from xeber.extract.entities import rule_tags  # noqa: E402
 from xeber.extract.gazetteer import default  # noqa: E402
 from xeber.text.dates import find_dates  # noqa: E402
 from xeber.text.tokenize import tokenize  # noqa: E402
@@ -63,13 +64,18 @@ def wikiaz(shared: Path) -> dict[str, dict]:
     gold = [{s for s in ner.bio_spans(tags)} for _, tags in valid]
     results = {}
     if tagger is not None:
-        results["CRF alone"] = score(gold, [set(ner.bio_spans(tagger.tag(w, gaz))) for w, _ in valid], TYPES)
-    for label, use_model in (("rules + CRF (find_entities)", True), ("rules only", False)):
+        label = "CRF alone" + (" (stacked on the rules' tags)" if tagger.stacked else "")
+        results[label] = score(gold, [set(ner.bio_spans(tagger.tag(w, gaz, rule_tags(w)))) for w, _ in valid], TYPES)
+    for label, use_model, redraw in (("rules + CRF (find_entities)", True, frozenset()),
+                                     ("rules + CRF re-drawing ORG/LOC/PER (not the default)", True,
+                                      frozenset({"ORG", "LOC", "PER"})),
+                                     ("rules only", False, frozenset())):
         if use_model and tagger is None:
             continue
         saved = ner.default_tagger
         if not use_model:
             ner.default_tagger = lambda: None  # type: ignore[assignment]
+        ent_mod.MODEL_REDRAWS = redraw
         try:
             preds = []
             for words, _ in valid:
@@ -86,6 +92,7 @@ def wikiaz(shared: Path) -> dict[str, dict]:
                 preds.append(spans)
         finally:
             ner.default_tagger = saved  # type: ignore[assignment]
+            ent_mod.MODEL_REDRAWS = frozenset()
         results[label] = score(gold, preds, TYPES)
     return results
 
