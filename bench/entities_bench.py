@@ -87,7 +87,7 @@ def wikiaz(shared: Path) -> dict[str, dict]:
                     pos += len(w) + 1
                 spans = set()
                 for e in ent_mod.find_entities(text):
-                    if e.type in TYPES and e.start in starts and e.end in ends:
+                    if e.type in TYPES and not e.attrs.get("nominal") and e.start in starts and e.end in ends:
                         spans.add((starts[e.start], ends[e.end], e.type))
                 preds.append(spans)
         finally:
@@ -133,7 +133,7 @@ def news_gold(shared: Path) -> dict | None:
         else:
             art = arts[rec["id"]]
             text, published = art["body"], art.get("date")
-        ents = ent_mod.find_entities(text, published)
+        ents = [e for e in ent_mod.find_entities(text, published) if not e.attrs.get("nominal")]
         by_span = {(e.start, e.end, e.type): e for e in ents}
         g = {(a["start"], a["end"], a["type"]) for a in rec["entities"]}
         gold.append(g)

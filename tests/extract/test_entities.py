@@ -121,3 +121,18 @@ def test_seed_article() -> None:
 def test_title_genitive_chains(text: str, name: str, title: str) -> None:
     per = [e for e in find_entities(text) if e.type == "PER"]
     assert [(e.text, e.attrs.get("title")) for e in per] == [(name, title)]
+
+
+def test_nominal_mention_links_to_the_titled_person() -> None:
+    text = ("Qazaxıstan Parlamenti Senatının sədri Maulen Aşimbayev Bakıya gəlib. Görüşdə Senatın sədri bildirib ki, "
+            "əlaqələr genişlənir. Komitənin sədri də danışıb.")
+    nominal = [e for e in find_entities(text) if e.attrs.get("nominal")]
+    assert [(e.text, e.type, e.attrs["canonical"]) for e in nominal] == [
+        ("Senatın sədri", "PER", "Maulen Aşimbayev")]
+
+
+def test_nominal_mention_needs_one_candidate() -> None:
+    text = ("Milli Məclisin Sədri Sahibə Qafarova və Qazaxıstan Parlamenti Senatının sədri Maulen Aşimbayev görüşüb. "
+            "Məclisin sədri bildirib ki, Senatın Sədrini salamlayır.")
+    nominal = [(e.text, e.attrs["canonical"]) for e in find_entities(text) if e.attrs.get("nominal")]
+    assert nominal == [("Məclisin sədri", "Sahibə Qafarova"), ("Senatın Sədrini", "Maulen Aşimbayev")]

@@ -46,7 +46,8 @@ def test_gold_f1_on_dev_news() -> None:
     tp = fp = fn = 0
     for rec in _records():
         text = seed if rec["id"] == "seed" else arts[rec["id"]]["body"]
-        pred = {(e.start, e.end, e.type) for e in find_entities(text, rec["published"])}
+        # nominal mentions (`Senatın sədri` linked to a person) are not names: the gold has names only
+        pred = {(e.start, e.end, e.type) for e in find_entities(text, rec["published"]) if not e.attrs.get("nominal")}
         gold = {(a["start"], a["end"], a["type"]) for a in rec["entities"]}
         tp, fp, fn = tp + len(pred & gold), fp + len(pred - gold), fn + len(gold - pred)
     f1 = 2 * tp / (2 * tp + fp + fn)

@@ -593,7 +593,54 @@ def find_entities(text: str, published: str | None = None) -> list[Entity]:
                 attrs["title"] = title
         entities.append(Entity(start, end, text[start:end], s.type, _lemma(rec, s, known), s.confidence, attrs))
     link_mentions(entities)
+    entities.extend(_nominal_mentions(rec, entities))
+    entities.sort(key=lambda e: e.start)
     return entities
+
+
+def _nominal_mentions(rec: _Recogniser, entities: list[Entity]) -> list[Entity]:
+    """`Senatın sədri`, `Milli Məclisin Sədrini` with no name after them: a later mention of the one person
+    whose title names that organisation and ends in that title word. Marked attrs['nominal'] (not a name)."""
+    titled = [e for e in entities if e.type == "PER" and "title" in e.attrs]
+    if not titled:
+        return []
+    toks = rec.toks
+    in_title = {k for a, b in rec.title_at.values() for k in range(a, b)}
+    per_starts = {e.start for e in entities if e.type == "PER"}
+    out: list[Entity] = []
+    for k, tok in enumerate(toks):
+        if tok.kind != "word" or k in in_title or rec.taken[k] or not any(
+                s in rec.gaz.title_words for s in _stem_keys(tok)) or k == 0:
+            continue
+        if k + 1 < len(toks) and toks[k + 1].start in per_starts and rec.adjacent(k, k + 1):
+            continue
+        # the organisation words before the title word: capitalised, adjacent, the last in the genitive
+        a = k
+        while a > 0 and toks[a - 1].cap and toks[a - 1].kind == "word" and rec.adjacent(a - 1, a) and k - a < 6:
+            a -= 1
+        if a == k or not _genitive(toks[k - 1].key):
+            continue
+        heads = {fold(s) for s in _stem_keys(tok)}
+        found: dict[str, Entity] = {}
+        while a < k and not found:  # a sentence's first word (Qonaq Milli Məclisin Sədrini) is not the name's
+            org_stems = [{fold(s) for s in _stem_keys(t)} for t in toks[a:k]]
+            found = {str(e.attrs["canonical"]): e for e in titled if e.start < tok.start
+                     and _title_matches(str(e.attrs["title"]), org_stems, heads)}
+            a += 0 if found else 1
+        if len(found) == 1:
+            (canonical, person), = found.items()
+            start, end = toks[a].start, tok.end
+            out.append(Entity(start, end, rec.text[start:end], "PER", rec.text[start:end], 0.7,
+                              {"canonical": canonical, "title": person.attrs["title"], "nominal": True}))
+    return out
+
+
+def _title_matches(title: str, org_stems: list[set[str]], heads: set[str]) -> bool:
+    """Does a person's title end in one of `heads` and contain a word starting with a stem of each org word?"""
+    words = [fold(w) for w in title.replace(",", " ").split()]
+    if not words or words[-1] not in heads:
+        return False
+    return all(any(w.startswith(s) for w in words[:-1] for s in stems if len(s) >= 3) for stems in org_stems)
 
 
 def link_mentions(entities: list[Entity]) -> None:
