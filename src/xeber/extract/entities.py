@@ -92,6 +92,11 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def _name_like(word: str, gaz: Gazetteer) -> bool:
+    f = ner.word_features(word, gaz)
+    return "gaz_first" in f or "surname" in f
+
+
 def _stem_keys(tok: _Tok) -> tuple[str, ...]:
     """The keys of the token's possible stems (case endings off), the token's own key last."""
     return _stem_keys_of(tok.text)
@@ -446,6 +451,8 @@ class _Recogniser:
                 continue
             if j - i == 1 and (self.toks[i].key.split("-")[0] in _NOT_ACRONYMS or self.toks[i].key in self.gaz.not_names):
                 continue
+            if type_ == "PER" and not any(_name_like(t.text, self.gaz) for t in self.toks[i:j]):
+                continue  # Dubai Startup Hub: a person has a word that lists or the lexicon know as a name
             if type_ in ("PER", "LOC", "ORG") and not any(self.taken[i:j]):
                 self.add(i, j, type_, conf)
 

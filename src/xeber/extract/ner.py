@@ -37,7 +37,8 @@ def _shape(word: str) -> str:
     return "".join(out)
 
 
-def _word_features(word: str, gaz: Gazetteer) -> dict[str, float | str]:
+def word_features(word: str, gaz: Gazetteer) -> dict[str, float | str]:
+    """The CRF's features of one word on its own (cached; do not mutate)."""
     return _cached_word_features(word, gaz)
 
 
@@ -127,7 +128,7 @@ def sentence_features(words: Sequence[str], gaz: Gazetteer,
                       rule_tags: Sequence[str] | None = None) -> list[dict[str, float | str]]:
     """CRF features for each word of a sentence: its own, and its neighbours' prefixed by -1/+1/-2/+2.
     `rule_tags` (IOB2 tags from the rules, for stacking) add the rules' opinion as features."""
-    own = [_word_features(w, gaz) for w in words]
+    own = [word_features(w, gaz) for w in words]
     out = []
     n = len(words)
     ahead = _runs_ahead(words, own)
