@@ -18,7 +18,7 @@ from xeber.normalize.layout import layout_edits
 from xeber.normalize.lexicon import Lexicon, default_morph, load_lexicon
 from xeber.normalize.speller import Speller
 from xeber.normalize.unicode import unicode_edits
-from xeber.normalize.words import word_edits
+from xeber.normalize.words import DocContext, word_edits
 from xeber.settings import Settings
 from xeber.text.edits import Edit, apply_edits, compose
 
@@ -56,27 +56,75 @@ class Normalizer:
         """Repairs until nothing changes (a fix can change a neighbour's context), so that normalizing
         the output again changes nothing; at most MAX_ROUNDS rounds."""
         settings = settings or Settings()
-        result = self._round(text, settings)
+        docs: list[DocContext] = []
+        result = self._round(text, settings, docs)
         for _ in range(MAX_ROUNDS - 1):
             if all(e.kind in IDEMPOTENT_KINDS for e in result.edits):
                 break  # character repairs never enable further repairs
-            again = self._round(result.text, settings)
+            # a repair changes only its neighbours' context: look at them alone when that suffices
+            again = self._focused_round(result.text, settings, _changed_ranges(result.edits), docs[-1]) \
+                if docs else None
+            if again is None:
+                again = self._round(result.text, settings, docs)
             if not again.edits:
                 break
             result = Normalized(again.text, compose(result.edits, again.edits, text))
         return result
 
-    def _round(self, text: str, settings: Settings) -> Normalized:
+    def _round(self, text: str, settings: Settings, docs: list[DocContext]) -> Normalized:
         threshold = settings.min_confidence
         e1 = [e for e in unicode_edits(text) if e.confidence >= threshold]
         t1 = apply_edits(text, e1)
         known = self.lexicon.known
         e2 = [e for e in layout_edits(t1, known, self.lexicon.count) if e.confidence >= threshold]
         t2 = apply_edits(t1, e2)
-        e3 = [e for e in word_edits(t2, self.speller, settings) if e.confidence >= threshold]
+        e3 = [e for e in word_edits(t2, self.speller, settings, doc_out=docs) if e.confidence >= threshold]
         t3 = apply_edits(t2, e3)
         edits = compose(compose(e1, e2, text), e3, text)
         return Normalized(t3, edits)
+
+    def _focused_round(self, text: str, settings: Settings, focus: list[tuple[int, int]],
+                       doc: DocContext) -> Normalized | None:
+        """A round over windows around `focus` only; None when a window needs layout or character
+        repairs (then a full round runs)."""
+        threshold = settings.min_confidence
+        if any(e.confidence >= threshold for e in unicode_edits(text)):
+            return None
+        edits: dict[int, Edit] = {}
+        for a, b in focus:
+            ca = text.rfind(" ", 0, max(0, a - FOCUS_CONTEXT)) + 1
+            cb = text.find(" ", min(len(text), b + FOCUS_CONTEXT))
+            cb = len(text) if cb < 0 else cb
+            window = text[ca:cb]
+            if any(e.confidence >= threshold for e in layout_edits(window, self.lexicon.known, self.lexicon.count)):
+                return None
+            opens = ca == 0 or text[:ca].rstrip()[-1:] in ".!?…:"
+            for e in word_edits(window, self.speller, settings, [(a - ca, b - ca)], doc, opens_sentence=opens):
+                if e.confidence >= threshold:
+                    edits[e.start + ca] = Edit(e.start + ca, e.end + ca, e.original, e.replacement, e.kind,
+                                               e.confidence)
+        found = sorted(edits.values(), key=lambda e: e.start)
+        return Normalized(apply_edits(text, found), found)
+
+
+FOCUS_MARGIN = 40  # characters around a repair whose words are judged again (beyond the next word)
+FOCUS_CONTEXT = 40  # and further characters read for their context
+
+
+def _changed_ranges(edits: list[Edit]) -> list[tuple[int, int]]:
+    """Where the edits' replacements lie in the edited text, widened by FOCUS_MARGIN, merged."""
+    out: list[tuple[int, int]] = []
+    shift = 0
+    for e in sorted(edits, key=lambda e: e.start):
+        a = e.start + shift
+        b = a + len(e.replacement)
+        shift += len(e.replacement) - (e.end - e.start)
+        a, b = max(0, a - FOCUS_MARGIN), b + FOCUS_MARGIN
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 @lru_cache(maxsize=1)

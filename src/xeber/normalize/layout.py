@@ -25,9 +25,9 @@ SUFFIXES = frozenset(
 _L = r"[^\W\d_]"  # a letter
 _LOW = r"[a-zçəğıöşü]"  # a lower-case Azerbaijani letter
 # fragment, hyphen, line break (perhaps blank lines), continuation
-_HYPHEN_BREAK = re.compile(rf"({_L}+)(-[ \t]*\n\s*)({_L}+)")
+_HYPHEN_BREAK = re.compile(rf"(?<!{_L})({_L}+)(-[ \t]*\n\s*)({_L}+)")  # (?<!…): fail fast inside words
 # a paragraph break inside a sentence: the paragraph ends in a letter, the next starts lower-case
-_PARAGRAPH_BREAK = re.compile(rf"({_L}+)([ \t]*\n[ \t]*\n\s*)({_LOW}{_L}*)")
+_PARAGRAPH_BREAK = re.compile(rf"(?<!{_L})({_L}+)([ \t]*\n[ \t]*\n\s*)({_LOW}{_L}*)")
 # a hyphen inside a word, or a hyphen followed by a space
 _INNER_HYPHEN = re.compile(rf"(?<![\w-])({_L}{{2,}})(-[ \t]?)({_LOW}+)(?![\w-])")
 # two words run together, the second capitalised: təşkilatlarMilli
@@ -90,9 +90,11 @@ def _space_edits(text: str, known: Known, count: Callable[[str], int]) -> list[E
             break
         pos = m.start(3)  # overlapping pairs: "a b c"
         a, b = m.group(1), m.group(3)
+        if len(b) < 2 or b in PARTICLES:
+            continue
         la = lower(a)
         joined = la + b
-        if len(b) < 2 or count(joined) < 100 or b in PARTICLES:
+        if count(joined) < 100:
             continue
         if _standalone(la, known, count) and _standalone(b, known, count) and (
                 b not in SUFFIXES or count(b) >= 5000) and count(joined) < 2 * count(b):

@@ -47,6 +47,15 @@ class SpellParams:
 
 
 @dataclass(frozen=True, slots=True)
+class _Plan:
+    known: bool
+    keep: float | None  # log-score of keeping the word; None: from the context (known words)
+    candidates: tuple[tuple[str, float, str], ...]  # (candidate, error cost, kind)
+    splits: tuple[tuple[str, str], ...]
+    keep_bonus: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
 class Correction:
     replacement: str  # lower-case
     confidence: float
@@ -61,6 +70,9 @@ class Speller:
         self.context = context
         self.params = params or SpellParams()
         self._edit_candidates = lru_cache(maxsize=50_000)(self._edit_candidates_uncached)
+        self._plan = lru_cache(maxsize=200_000)(self._plan_uncached)
+        # lower-case plain words that no context can change (filled by the word stage): the fast path
+        self.stable: set[str] = set()
 
     # candidates -----------------------------------------------------------------------------
     def _edit_candidates_uncached(self, word: str, max_key_distance: int) -> tuple[str, ...]:
@@ -100,53 +112,76 @@ class Speller:
     def correct(self, word: str, prev: str | None, nxt: str | None, *, name_like: bool = False,
                 diacritics_only: bool = False) -> Correction | None:
         """A correction for lower-case `word` between lower-case neighbours, or None to keep it."""
-        lex, p = self.lexicon, self.params
         if diacritics_only:
             return self._restore_diacritics(word, prev, nxt, name_like)
-        known = lex.known(word)
+        plan = self._plan(word, name_like)
+        if not plan.candidates and not plan.splits:
+            return self._real_word(word, prev, nxt) if plan.known else None
+        p = self.params
         score = self.context.score
+        keep = plan.keep if plan.keep is not None else score(prev, word, nxt) + p.known_margin + plan.keep_bonus
+        scored: list[tuple[float, str, str]] = [(score(prev, cand, nxt) - cost, cand, kind)
+                                                for cand, cost, kind in plan.candidates]
+        for a, b in plan.splits:
+            s = score(prev, a, None) + score(a, b, nxt) - p.split_cost
+            scored.append((s, f"{a} {b}", "merge"))
+        best = max(scored)
+        if best[0] <= keep:
+            return self._real_word(word, prev, nxt) if plan.known else None
+        # confidence: the posterior of the best reading against keeping the word and the others
+        z = math.fsum(math.exp(s - best[0]) for s, _, _ in scored) + math.exp(keep - best[0])
+        return Correction(best[1], 1.0 / z, best[2])
+
+    def can_change(self, word: str, *, name_like: bool = False) -> bool:
+        """False when lower-case `word` has no candidate in any context (the fast path)."""
+        plan = self._plan(word, name_like)
+        return bool(plan.candidates or plan.splits) or (plan.known and self.params.real_words)
+
+    def _plan_uncached(self, word: str, name_like: bool) -> _Plan:
+        """The context-free part of a decision: the candidates with their error costs."""
+        lex, p = self.lexicon, self.params
+        known = lex.known(word)
         count = lex.count(word)
+        keep: float | None
         if name_like:
             if known:
-                return self._known_name(word, count, prev, nxt)
+                return self._known_name_plan(word, count)
             # an unknown capitalised word may be a name: only a frequent word may replace it
             min_count, keep = p.name_min_count, p.oov_base - p.oov_per_char * len(word) + p.name_bonus
         elif known:
             if count > p.known_max_count:
-                return None
+                return _Plan(True, None, (), ())
             # a listed but rare spelling (many come from noisy word lists) yields only to a far more
             # frequent word; a form only the morphology knows counts as moderately frequent
-            min_count = p.known_ratio * max(count, p.morph_only_count)
-            keep = score(prev, word, nxt) + p.known_margin
+            min_count, keep = p.known_ratio * max(count, p.morph_only_count), None
         else:
             min_count, keep = 0, p.oov_base - p.oov_per_char * len(word)
         max_dist = 1 if len(word) >= 3 else 0
         kind = "real-word" if count > p.morph_only_count else "spelling"
-        scored: list[tuple[float, str, str]] = []
         counts = lex.counts
+        cands: Iterable[str]
         if min_count >= FREQUENT and max_dist == 1:
-            cands: Iterable[str] = lex.frequent_near(word) - {word}
+            cands = lex.frequent_near(word) - {word}
         else:
             cands = self._edit_candidates(word, max_dist)
+        found = []
         for cand in cands:
             if counts.get(cand, 0) < min_count:
                 continue
             cost = self._cost(cand, word)
-            if cost > MAX_COST:
-                continue
-            scored.append((score(prev, cand, nxt) - cost, cand, kind))
-        if not known and not name_like and len(word) >= 6:
-            for a, b in self._split_candidates(word):
-                s = score(prev, a, None) + score(a, b, nxt) - p.split_cost
-                scored.append((s, f"{a} {b}", "merge"))
-        if not scored:
-            return self._real_word(word, prev, nxt) if known else None
-        best = max(scored)
-        if best[0] <= keep:
-            return self._real_word(word, prev, nxt) if known else None
-        # confidence: the posterior of the best reading against keeping the word and the others
-        z = math.fsum(math.exp(s - best[0]) for s, _, _ in scored) + math.exp(keep - best[0])
-        return Correction(best[1], 1.0 / z, best[2])
+            if cost <= MAX_COST:
+                found.append((cand, cost, kind))
+        splits = tuple(self._split_candidates(word)) if not known and not name_like and len(word) >= 5 else ()
+        return _Plan(known, keep, tuple(found), splits)
+
+    def _known_name_plan(self, word: str, count: int) -> _Plan:
+        """A capitalised word the lists know, but rarely (Azerbaycan): only a far more frequent spelling
+        with the same key (diacritics, a/ə/e) replaces it, so rare names (Aygul) stay."""
+        p = self.params
+        min_count = max(p.name_min_count, p.known_ratio * max(count, 1)) * 10
+        found = tuple((c, self._cost(c, word), "spelling") for c in self.lexicon.bucket(confusion_key(word))
+                      if c != word and self.lexicon.count(c) >= min_count)
+        return _Plan(True, None, found, (), p.name_bonus)
 
     def _cost(self, cand: str, word: str) -> float:
         cost = self.errors.cost(cand, word, MAX_COST)
@@ -155,23 +190,6 @@ class Speller:
                 variant = word.replace(wrong, right)
                 cost = min(cost, MULTI_OCR_COST + self.errors.cost(cand, variant, MAX_COST))
         return cost
-
-    def _known_name(self, word: str, count: int, prev: str | None, nxt: str | None) -> Correction | None:
-        """A capitalised word the lists know, but rarely (Azerbaycan): only a far more frequent spelling
-        with the same key (diacritics, a/ə/e) replaces it, so rare names (Aygul) stay."""
-        p = self.params
-        min_count = max(p.name_min_count, p.known_ratio * max(count, 1)) * 10
-        score = self.context.score
-        scored = [(score(prev, c, nxt) - self._cost(c, word), c) for c in self.lexicon.bucket(confusion_key(word))
-                  if c != word and self.lexicon.count(c) >= min_count]
-        if not scored:
-            return None
-        keep = score(prev, word, nxt) + p.known_margin + p.name_bonus
-        best = max(scored)
-        if best[0] <= keep:
-            return None
-        z = math.fsum(math.exp(s - best[0]) for s, _ in scored) + math.exp(keep - best[0])
-        return Correction(best[1], 1.0 / z, "spelling")
 
     def _real_word(self, word: str, prev: str | None, nxt: str | None) -> Correction | None:
         """A valid word whose ending does not fit its neighbours (`təbriklərinin çatdırıb`): replaced by

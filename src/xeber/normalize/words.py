@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from xeber.normalize.speller import Speller
 from xeber.settings import Settings
@@ -14,6 +15,7 @@ from xeber.text.tokenize import Token, tokenize
 AZ_LETTERS = re.compile("[əƏıİşŞçÇğĞöÖüÜ]")
 _PLAIN_WORD = re.compile(r"[^\W\d_]+")
 MIN_LETTERS_FOR_AUTO_DIACRITICS = 40
+STABLE_MAX = 500_000  # lower-case words known to have no candidate, kept across calls
 
 
 def needs_diacritics(text: str, settings: Settings) -> bool:
@@ -24,21 +26,52 @@ def needs_diacritics(text: str, settings: Settings) -> bool:
     return letters >= MIN_LETTERS_FOR_AUTO_DIACRITICS and not AZ_LETTERS.search(text) and text.isascii()
 
 
-def word_edits(text: str, speller: Speller, settings: Settings) -> list[Edit]:
+@dataclass(slots=True)
+class DocContext:
+    """What the word stage learns from the whole document: its name candidates and its mode."""
+
+    names: Counter[str]
+    diacritics: bool
+
+
+def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tuple[int, int]] | None = None,
+               doc: DocContext | None = None, *, opens_sentence: bool = True,
+               doc_out: list[DocContext] | None = None) -> list[Edit]:
+    """Corrections of the word tokens of `text`; with `focus`, only of tokens inside those ranges (the
+    neighbourhoods of earlier repairs, when the normalizer checks its own output). `text` may be a window
+    of a document: `doc` then comes from the whole document, and `opens_sentence` says whether the
+    window's first token begins a sentence. `doc_out` receives the context built here."""
     tokens = tokenize(text)
-    starts = _sentence_starts(text, tokens)
+    starts = _sentence_starts(text, tokens, opens_sentence)
     counts = speller.lexicon.counts
     frequent = speller.params.known_max_count
-    diacritics = needs_diacritics(text, settings)
-    lowers = [lower(t.text) if t.kind == "word" else None for t in tokens]
-    # a capitalised form seen mid-sentence is a name candidate, and so are all its other occurrences
-    names = Counter(t.text for t in tokens if t.kind == "word" and t.text[:1].isupper() and t.start not in starts)
+    if doc is None:
+        # a capitalised form seen mid-sentence is a name candidate, and so are all its other occurrences
+        doc = DocContext(Counter(t.text for t in tokens if t.kind == "word" and t.text[:1].isupper()
+                                 and t.start not in starts), needs_diacritics(text, settings))
+    if doc_out is not None:
+        doc_out.append(doc)
+    names, diacritics = doc.names, doc.diacritics
     edits: list[Edit] = []
+    stable = speller.stable
+    n = len(tokens)
+    fi = 0
     for i, tok in enumerate(tokens):
-        if tok.kind != "word" or len(tok.text) < 2 or counts.get(tok.text, 0) > frequent:
-            continue  # fast path: a frequent lower-case word is never changed
-        prev = lowers[i - 1] if i > 0 else None
-        nxt = lowers[i + 1] if i + 1 < len(tokens) else None
+        if tok.kind != "word" or tok.text in stable or len(tok.text) < 2 or counts.get(tok.text, 0) > frequent:
+            continue  # fast path: a frequent lower-case word, or one with no candidate, is never changed
+        if focus is not None:
+            while fi < len(focus) and focus[fi][1] <= tok.start:
+                fi += 1
+            if fi == len(focus) or focus[fi][0] >= tok.end:
+                continue
+        if not diacritics and _never_changes(tok.text, speller):
+            if len(stable) < STABLE_MAX:
+                stable.add(tok.text)
+            continue
+        if _in_address(text, tok.start, tok.end):
+            continue
+        prev = lower(tokens[i - 1].text) if i > 0 and tokens[i - 1].kind == "word" else None
+        nxt = lower(tokens[i + 1].text) if i + 1 < n and tokens[i + 1].kind == "word" else None
         sentence_start = tok.start in starts
         # parts of a hyphenated word (e-hökumət, Nur-Sultan) are judged one by one
         parts = list(_PLAIN_WORD.finditer(tok.text)) if "-" in tok.text else [None]
@@ -60,13 +93,34 @@ def word_edits(text: str, speller: Speller, settings: Settings) -> list[Edit]:
     return edits
 
 
-def _sentence_starts(text: str, tokens: list[Token]) -> set[int]:
+def _never_changes(word: str, speller: Speller) -> bool:
+    """No context changes this token: an acronym or mixed-case word, or a plain word without candidates
+    (as a name too, when capitalised)."""
+    if not _PLAIN_WORD.fullmatch(word):
+        return False
+    if word[0].islower():
+        return not any(c.isupper() for c in word) and not speller.can_change(word)
+    if is_all_caps(word) or any(c.isupper() for c in word[1:]):
+        return True
+    low = lower(word)
+    return not speller.can_change(low) and not speller.can_change(low, name_like=True)
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """A piece of a web or mail address the tokenizer did not catch (icaze.e-gov.az, www.e-imza.az):
+    joined by '.', '/' or '@' to lower-case letters or digits without a space."""
+    if end + 1 < len(text) and text[end] in "./@" and (text[end + 1].islower() or text[end + 1].isdigit()):
+        return True
+    return start >= 2 and text[start - 1] in "./@" and (text[start - 2].islower() or text[start - 2].isdigit())
+
+
+def _sentence_starts(text: str, tokens: list[Token], opens_sentence: bool = True) -> set[int]:
     """Offsets of tokens that begin a sentence: the first, those after . ! ? … and after a blank line
     (cheaper than `sentences()`, and enough to tell a name from a capitalised first word)."""
     starts = set()
     prev = None
     for tok in tokens:
-        if prev is None or prev.text in _ENDERS or text.count("\n", prev.end, tok.start) >= 2 or prev.text in "#*•-–—":
+        if prev is None and opens_sentence or prev is not None and ( prev.text in _ENDERS or text.count("\n", prev.end, tok.start) >= 2 or prev.text in "#*•-–—"):
             starts.add(tok.start)
         prev = tok
     return starts
