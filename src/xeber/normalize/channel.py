@@ -14,7 +14,7 @@ from importlib import resources
 
 # Probability of an operation never seen in training (per character).
 UNSEEN_SUB = 1e-3
-UNSEEN_INDEL = 1e-3
+UNSEEN_INDEL = 5e-4
 TRANSPOSE = 2e-3
 # A letter typed twice or a doubled letter typed once (ggov, haqında): common slips of typing
 DOUBLING = 1e-3

@@ -25,7 +25,7 @@ MAX_COST = 14.0  # error-model costs above this are not considered
 class SpellParams:
     # log-score of an unknown word being right as it is: oov_base − oov_per_char·len (a longer unknown
     # string is less likely to be a correct unseen word than an error)
-    oov_base: float = -9.0
+    oov_base: float = -11.0
     oov_per_char: float = 2.0
     # extra log-score of keeping a capitalised word (a name candidate) or a known word
     name_bonus: float = 2.0
@@ -34,7 +34,7 @@ class SpellParams:
     # a known word is compared with other words only when it is rarer than this, and only with words
     # known_ratio times more frequent
     known_max_count: int = 50_000
-    known_ratio: int = 200
+    known_ratio: int = 100
     morph_only_count: int = 50  # (known_ratio * morph_only_count must be ≥ lexicon.FREQUENT)
     split_cost: float = 7.0
     # real-word errors: the gain in ending-bigram log-ratio a candidate needs, and its minimum count
