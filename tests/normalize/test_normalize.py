@@ -36,6 +36,7 @@ def fix(norm: Normalizer, text: str, **kw: str) -> str:
         ("qeyd\u00adedib", "qeydedib"),
         ("xə\u200bbər", "xəbər"),
         ("i\u0307stifadə", "istifadə"),
+        ("hökumə\u202dt \u202csahəsi", "hökumət \u202csahəsi"),  # bidi control inside a word only
     ],
 )
 def test_unicode_repairs(text: str, expected: str) -> None:
@@ -85,6 +86,32 @@ def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
 )
 def test_names_and_tokens_are_protected(norm: Normalizer, text: str) -> None:
     assert norm.normalize(text).edits == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("rəqəmsal həllər vəelektron xidmətlər", "rəqəmsal həllər və elektron xidmətlər"),
+        ("proseslər şəffafvə sadə olur", "proseslər şəffaf və sadə olur"),
+        ("Portal icaze.e-gov.az ünvanındadır.", "Portal icaze.e-gov.az ünvanındadır."),  # an address piece
+    ],
+)
+def test_merged_words_and_addresses(norm: Normalizer, text: str, expected: str) -> None:
+    assert fix(norm, text) == expected
+
+
+def test_low_confidence_spans(norm: Normalizer) -> None:
+    text = "bu sahədə roku qeyd edilmiş"
+    start = text.index("roku")
+    assert norm.normalize(text).text == text  # a listed word: kept on the evidence of the text alone
+    doubted = norm.normalize(text, None, [[start, start + 4, 0.0]])
+    assert doubted.text == "bu sahədə rolu qeyd edilmiş"
+    assert [(e.start, e.end, e.original) for e in doubted.edits] == [(start, start + 4, "roku")]
+    assert norm.normalize(text, None, [[0, 2, 0.0]]).text == text  # another word was doubted
+    # offsets are the input's, also when earlier repairs move the text
+    shifted = "Qaza-\nxıstanda bu sahədə roku qeyd"
+    s2 = shifted.index("roku")
+    assert norm.normalize(shifted, None, [[s2, s2 + 4, 0.0]]).text == "Qazaxıstanda bu sahədə rolu qeyd"
 
 
 def test_diacritics_mode(norm: Normalizer) -> None:

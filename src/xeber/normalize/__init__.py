@@ -9,6 +9,7 @@ Three stages, each a list of edits on the previous stage's text, composed into e
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -52,12 +53,19 @@ class Normalizer:
     def default(cls) -> Normalizer:
         return _default_normalizer()
 
-    def normalize(self, text: str, settings: Settings | None = None) -> Normalized:
+    def normalize(self, text: str, settings: Settings | None = None,
+                  low_confidence_spans: Sequence[Sequence[float]] | None = None) -> Normalized:
         """Repairs until nothing changes (a fix can change a neighbour's context), so that normalizing
-        the output again changes nothing; at most MAX_ROUNDS rounds."""
+        the output again changes nothing; at most MAX_ROUNDS rounds.
+
+        `low_confidence_spans`: [start, end, confidence] of words an OCR engine doubted, in offsets of
+        `text` (doc.meta['ocr']['low']); such a word is changed on less evidence, any other word of the
+        text needs more. Later rounds, which check the output, do not use them."""
         settings = settings or Settings()
         docs: list[DocContext] = []
-        result = self._round(text, settings, docs)
+        spans = sorted((int(s[0]), int(s[1]), float(s[2])) for s in low_confidence_spans) \
+            if low_confidence_spans is not None else None
+        result = self._round(text, settings, docs, spans)
         for _ in range(MAX_ROUNDS - 1):
             if all(e.kind in IDEMPOTENT_KINDS for e in result.edits):
                 break  # character repairs never enable further repairs
@@ -71,14 +79,18 @@ class Normalizer:
             result = Normalized(again.text, compose(result.edits, again.edits, text))
         return result
 
-    def _round(self, text: str, settings: Settings, docs: list[DocContext]) -> Normalized:
+    def _round(self, text: str, settings: Settings, docs: list[DocContext],
+               spans: list[tuple[int, int, float]] | None = None) -> Normalized:
         threshold = settings.min_confidence
         e1 = [e for e in unicode_edits(text) if e.confidence >= threshold]
         t1 = apply_edits(text, e1)
         known = self.lexicon.known
         e2 = [e for e in layout_edits(t1, known, self.lexicon.count) if e.confidence >= threshold]
         t2 = apply_edits(t1, e2)
-        e3 = [e for e in word_edits(t2, self.speller, settings, doc_out=docs) if e.confidence >= threshold]
+        if spans is not None:
+            spans = _shift_spans(_shift_spans(spans, e1), e2)  # into offsets of the layout stage's output
+        e3 = [e for e in word_edits(t2, self.speller, settings, doc_out=docs, low_confidence=spans)
+              if e.confidence >= threshold]
         t3 = apply_edits(t2, e3)
         edits = compose(compose(e1, e2, text), e3, text)
         return Normalized(t3, edits)
@@ -111,6 +123,23 @@ FOCUS_MARGIN = 40  # characters around a repair whose words are judged again (be
 FOCUS_CONTEXT = 40  # and further characters read for their context
 
 
+def _shift_spans(spans: list[tuple[int, int, float]], edits: list[Edit]) -> list[tuple[int, int, float]]:
+    """`spans` moved through `edits` (on the same text): each offset shifts by the edits before it."""
+    if not edits:
+        return spans
+    starts = sorted(edits, key=lambda e: e.start)
+
+    def move(pos: int) -> int:
+        delta = 0
+        for e in starts:
+            if e.end > pos:
+                break
+            delta += len(e.replacement) - (e.end - e.start)
+        return pos + delta
+
+    return sorted((move(a), move(b), c) for a, b, c in spans)
+
+
 def _changed_ranges(edits: list[Edit]) -> list[tuple[int, int]]:
     """Where the edits' replacements lie in the edited text, widened by FOCUS_MARGIN, merged."""
     out: list[tuple[int, int]] = []
@@ -132,9 +161,11 @@ def _default_normalizer() -> Normalizer:
     return Normalizer.build()
 
 
-def normalize(text: str, settings: Settings | None = None) -> Normalized:
-    """The repaired text and the edits (offsets into `text`) that produce it."""
-    return _default_normalizer().normalize(text, settings)
+def normalize(text: str, settings: Settings | None = None,
+              low_confidence_spans: Sequence[Sequence[float]] | None = None) -> Normalized:
+    """The repaired text and the edits (offsets into `text`) that produce it; `low_confidence_spans` as
+    in `Normalizer.normalize`."""
+    return _default_normalizer().normalize(text, settings, low_confidence_spans)
 
 
 __all__ = ["Normalized", "Normalizer", "normalize"]

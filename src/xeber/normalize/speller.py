@@ -43,6 +43,10 @@ class SpellParams:
     real_word_gain: float = 6.0
     real_word_min_count: int = 3000
     min_split_count: int = 1000
+    # OCR word confidences, when given: keeping a word the engine doubted (confidence c) scores
+    # low_confidence_bonus·(1 − c) less; keeping any other word of that text scores high_confidence_margin more
+    low_confidence_bonus: float = 6.0
+    high_confidence_margin: float = 2.0
     min_short_split_count: int = 200_000
 
 
@@ -110,8 +114,9 @@ class Speller:
 
     # decisions ------------------------------------------------------------------------------
     def correct(self, word: str, prev: str | None, nxt: str | None, *, name_like: bool = False,
-                diacritics_only: bool = False) -> Correction | None:
-        """A correction for lower-case `word` between lower-case neighbours, or None to keep it."""
+                diacritics_only: bool = False, keep_shift: float = 0.0) -> Correction | None:
+        """A correction for lower-case `word` between lower-case neighbours, or None to keep it.
+        `keep_shift` is added to the score of keeping the word (OCR confidence: less for a doubtful word)."""
         if diacritics_only:
             return self._restore_diacritics(word, prev, nxt, name_like)
         plan = self._plan(word, name_like)
@@ -120,6 +125,7 @@ class Speller:
         p = self.params
         score = self.context.score
         keep = plan.keep if plan.keep is not None else score(prev, word, nxt) + p.known_margin + plan.keep_bonus
+        keep += keep_shift
         scored: list[tuple[float, str, str]] = [(score(prev, cand, nxt) - cost, cand, kind)
                                                 for cand, cost, kind in plan.candidates]
         for a, b in plan.splits:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from xeber.text.tokenize import Token, tokenize
 AZ_LETTERS = re.compile("[əƏıİşŞçÇğĞöÖüÜ]")
 _PLAIN_WORD = re.compile(r"[^\W\d_]+")
 MIN_LETTERS_FOR_AUTO_DIACRITICS = 40
+MAX_SPAN = 200  # longest doubted span looked back for
 STABLE_MAX = 500_000  # lower-case words known to have no candidate, kept across calls
 
 
@@ -36,11 +38,13 @@ class DocContext:
 
 def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tuple[int, int]] | None = None,
                doc: DocContext | None = None, *, opens_sentence: bool = True,
-               doc_out: list[DocContext] | None = None) -> list[Edit]:
+               doc_out: list[DocContext] | None = None,
+               low_confidence: list[tuple[int, int, float]] | None = None) -> list[Edit]:
     """Corrections of the word tokens of `text`; with `focus`, only of tokens inside those ranges (the
     neighbourhoods of earlier repairs, when the normalizer checks its own output). `text` may be a window
     of a document: `doc` then comes from the whole document, and `opens_sentence` says whether the
-    window's first token begins a sentence. `doc_out` receives the context built here."""
+    window's first token begins a sentence. `doc_out` receives the context built here.
+    `low_confidence`: sorted (start, end, confidence) of words an OCR engine doubted, in `text` offsets."""
     tokens = tokenize(text)
     starts = _sentence_starts(text, tokens, opens_sentence)
     counts = speller.lexicon.counts
@@ -73,6 +77,11 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
         prev = lower(tokens[i - 1].text) if i > 0 and tokens[i - 1].kind == "word" else None
         nxt = lower(tokens[i + 1].text) if i + 1 < n and tokens[i + 1].kind == "word" else None
         sentence_start = tok.start in starts
+        keep_shift = 0.0
+        if low_confidence is not None:
+            conf = _span_confidence(low_confidence, tok.start, tok.end)
+            p = speller.params
+            keep_shift = p.high_confidence_margin if conf is None else -p.low_confidence_bonus * (1.0 - conf)
         # parts of a hyphenated word (e-hökumət, Nur-Sultan) are judged one by one
         parts = list(_PLAIN_WORD.finditer(tok.text)) if "-" in tok.text else [None]
         for m in parts:
@@ -87,10 +96,21 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
             else:
                 prev_part, nxt_part = prev, nxt
             edit = _word_edit(word, start, prev_part, nxt_part, sentence_start and start == tok.start, names,
-                              speller, diacritics)
+                              speller, diacritics, keep_shift)
             if edit is not None:
                 edits.append(edit)
     return edits
+
+
+def _span_confidence(spans: list[tuple[int, int, float]], start: int, end: int) -> float | None:
+    """The lowest confidence of the doubted spans overlapping [start, end), or None."""
+    best = None
+    for a, b, c in spans[bisect_left(spans, (start - MAX_SPAN,)):]:
+        if a >= end:
+            break
+        if b > start and (best is None or c < best):
+            best = c
+    return best
 
 
 def _never_changes(word: str, speller: Speller) -> bool:
@@ -130,7 +150,7 @@ _ENDERS = frozenset((".", "!", "?", "…", "...", ":", "“", "«", '"'))
 
 
 def _word_edit(word: str, start: int, prev: str | None, nxt: str | None, sentence_start: bool,
-               names: Counter[str], speller: Speller, diacritics: bool) -> Edit | None:
+               names: Counter[str], speller: Speller, diacritics: bool, keep_shift: float = 0.0) -> Edit | None:
     if len(word) < 2 or not _PLAIN_WORD.fullmatch(word):
         return None
     if is_all_caps(word) or any(c.isupper() for c in word[1:]):
@@ -139,7 +159,7 @@ def _word_edit(word: str, start: int, prev: str | None, nxt: str | None, sentenc
     name_like = word[0].isupper() and (not sentence_start or names[word] > 0)
     if name_like and names[word] >= 3 and not speller.lexicon.known(low):
         return None  # an unknown capitalised word repeated in the document is a name
-    fix = speller.correct(low, prev, nxt, name_like=name_like, diacritics_only=diacritics)
+    fix = speller.correct(low, prev, nxt, name_like=name_like, diacritics_only=diacritics, keep_shift=keep_shift)
     if fix is None:
         return None
     return Edit(start, start + len(word), word, match_case(word, fix.replacement), fix.kind, round(fix.confidence, 3))
