@@ -19,7 +19,7 @@ from xeber.document import Document
 from xeber.errors import InputError
 from xeber.ingest.base import Failure, IngestOptions
 from xeber.ingest.meta import enrich, normalize_date
-from xeber.ingest.text import check_text
+from xeber.ingest.text import check_text, decode_text
 
 FIELDS = ("text", "title", "date", "url", "id", "author", "language", "source")
 # Column names tried in order for each field, compared case-insensitively.
@@ -149,13 +149,7 @@ def iter_jsonl(path: Path, mapping: Mapping[str, str] | None = None) -> Iterator
 
 
 def iter_csv(path: Path, mapping: Mapping[str, str] | None = None) -> Iterator[Document | Failure]:
-    data = path.read_bytes()
-    if b"\x00" in data[:65536]:
-        raise InputError(f"{path}: binary data, not CSV")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError(f"{path}: not valid UTF-8 (byte {e.start}); convert it to UTF-8 first") from e
+    text = decode_text(path.read_bytes(), str(path), max_bytes=None)
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")
     except csv.Error:

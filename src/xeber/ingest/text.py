@@ -11,10 +11,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _HEADING = re.compile(r"^\s*#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
-def decode_text(data: bytes, name: str = "input") -> str:
-    """UTF-8 (with or without BOM) text, or an InputError saying why it is not text."""
-    if len(data) > MAX_TEXT_BYTES:
-        raise InputError(f"{name}: {len(data)} bytes is larger than the {MAX_TEXT_BYTES}-byte limit for a text document")
+def decode_text(data: bytes, name: str = "input", max_bytes: int | None = MAX_TEXT_BYTES) -> str:
+    """UTF-8 (with or without BOM) text, or an InputError saying why it is not text.
+    `max_bytes=None` lifts the size limit (exports of many articles)."""
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputError(f"{name}: {len(data)} bytes is larger than the {max_bytes}-byte limit for a text document")
     if b"\x00" in data[:65536]:
         raise InputError(f"{name}: binary data, not text")
     try:
