@@ -82,6 +82,28 @@ def test_analysis(m: Morphology, word: str, lemma: str, suffixes: tuple[str, ...
     assert (best.lemma, best.suffixes[-len(suffixes):]) == (lemma, suffixes)
 
 
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("üçün", "üçün"),  # a postposition, not üç+GEN
+        ("üçünsə", "üçün"),
+        ("kimi", "kimi"),
+        ("etməliyik", "etmək"),  # -malı necessity, not etmə+li
+        ("deməkdir", "demək"),  # -dır after the infinitive, not a causative
+        ("təsvirini", "təsvir"),  # a listed inflected stem (təsviri) loses to its own stem
+        ("Mərkəzilə", "mərkəz"),  # mərkəz-i ilə fused
+        ("işlədilən", "işlədilmək"),  # the word's own t→d inside the derived lemma
+        ("düşürsünüz", "düşmək"),
+    ],
+)
+def test_lemma_ranking(m: Morphology, word: str, lemma: str) -> None:
+    assert m.lemma(word) == lemma
+
+
+def test_closed_class_words_are_valid(m: Morphology) -> None:
+    assert m.is_valid("dək") and m.analyze("dək")[0].pos == "ADP"
+
+
 @pytest.mark.parametrize("word", ["Əliyevin", "Qazaxıstanı", "intensivləşdirilməsinin", "ərəfəsindəyik",
                                   "əməkdaşlığına", "AZƏRTAC-ın", "BMT-nin", "sosial-iqtisadi", "km"])
 def test_valid(m: Morphology, word: str) -> None:

@@ -1,8 +1,12 @@
 """Morphological analysis: a lexicon stem followed by a suffix chain the grammar accepts.
 
 A word is parsed by trying each prefix that is a stem surface in the lexicon, then walking the suffix
-graph left to right, realizing each morpheme with the harmony of what precedes it. Results are cached
-per word form, since real text repeats words.
+graph left to right, realizing each morpheme with the harmony of what precedes it. The morphemes that
+may follow a state are indexed by their first letter, and suffix parses are memoized by the ending
+string (endings repeat across words far more than words do); results are also cached per word form.
+Ranking prefers trusted, frequent stems with short, common chains; a stem that the source lists gave
+but that is itself an inflected word (təsviri, düşür, qalan) loses to its own shorter stem, and
+closed-class words (data/lexicon/closed_class.tsv) are read as themselves.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from xeber.morph import grammar
@@ -76,13 +81,17 @@ def number_harmony(digits: str) -> tuple[str | None, bool]:
 
 
 @cache
-def _transitions(state: str, last_vowel: str | None, ends_vowel: bool) -> tuple[tuple[str, str, str], ...]:
-    out = []
+def _transition_index(state: str, last_vowel: str | None, ends_vowel: bool) -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """The morphemes that may follow `state`, realized with this harmony and indexed by their first letter."""
+    index: dict[str, list[tuple[str, str, str]]] = {}
     for key, nxt in grammar.GRAPH[state]:
         piece = grammar.realize(key, last_vowel, ends_vowel)
-        if piece:
-            out.append((piece, key, nxt))
-    return tuple(out)
+        if not piece:
+            continue
+        index.setdefault(piece[0], []).append((piece, key, nxt))
+        if len(piece) == 1 and piece in "qk":  # a one-letter -q/-k softened before a vowel (gəldiy-ik)
+            index.setdefault("ğ" if piece == "q" else "y", []).append((piece, key, nxt))
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def _after(piece: str, last_vowel: str | None) -> tuple[str | None, bool]:
@@ -92,20 +101,46 @@ def _after(piece: str, last_vowel: str | None) -> tuple[str | None, bool]:
     return last_vowel, piece[-1] in VOWELS
 
 
+_Parse = tuple[tuple[tuple[str, ...], str], ...]
+_PARSES: dict[tuple[str, str, str | None, bool, int], _Parse] = {}
+_PARSES_MAX = 400_000
+
+
 def parse_suffixes(word: str, start: int, state: str, last_vowel: str | None, ends_vowel: bool,
                    max_depth: int = 9) -> list[tuple[tuple[str, ...], str]]:
-    """All morpheme-key chains that spell word[start:] from `state`, with the state they end in."""
+    """All morpheme-key chains that spell word[start:] from `state`, with the state they end in.
+
+    Memoized by the suffix string: endings repeat across words far more than words do.
+    """
+    rest = word[start:]
+    key = (rest, state, last_vowel, ends_vowel, max_depth)
+    found = _PARSES.get(key)
+    if found is None:
+        found = _parse(rest, state, last_vowel, ends_vowel, max_depth)
+        if len(_PARSES) >= _PARSES_MAX:
+            _PARSES.clear()
+        _PARSES[key] = found
+    return list(found)
+
+
+def clear_caches() -> None:
+    """Forget memoized suffix parses (benchmarks use it to measure a cold start)."""
+    _PARSES.clear()
+
+
+def _parse(word: str, state: str, last_vowel: str | None, ends_vowel: bool, max_depth: int) -> _Parse:
     results: list[tuple[tuple[str, ...], str]] = []
     n = len(word)
+    final = grammar.FINAL
 
     def walk(i: int, st: str, lv: str | None, ev: bool, path: tuple[str, ...]) -> None:
         if i == n:
-            if st in grammar.FINAL:
+            if st in final:
                 results.append((path, st))
             return
         if len(path) >= max_depth:
             return
-        for piece, key, nxt in _transitions(st, lv, ev):
+        for piece, key, nxt in _transition_index(st, lv, ev).get(word[i], ()):
             j = i + len(piece)
             if j > n:
                 continue
@@ -120,8 +155,8 @@ def parse_suffixes(word: str, start: int, state: str, last_vowel: str | None, en
                 nlv, _ = _after(piece, lv)
                 walk(j, nxt, nlv, False, path + (key,))
 
-    walk(start, state, last_vowel, ends_vowel, ())
-    return results
+    walk(0, state, last_vowel, ends_vowel, ())
+    return tuple(results)
 
 
 def _infinitive(stem: str) -> str:
@@ -139,6 +174,8 @@ class Morphology:
         self._valid_cache: dict[str, bool] = {}
         self._cache_size = cache_size
         self._max_stem = 40
+        self._stems: dict[str, tuple[Stem, ...]] = {}
+        self._splits: dict[str, tuple[str, tuple[str, ...], str] | None] = {}
 
     @classmethod
     def default(cls) -> Morphology:
@@ -151,28 +188,63 @@ class Morphology:
         return cls(load(path))
 
     # --- core analysis of a lower-case word without separators
+    def _stems_at(self, surface: str) -> tuple[Stem, ...]:
+        found = self._stems.get(surface)
+        if found is None:
+            found = tuple(self.lexicon.stems_at(surface))
+            if len(self._stems) >= self._cache_size:
+                self._stems.clear()
+            self._stems[surface] = found
+        return found
+
     def _analyze_lower(self, word: str, min_trust: int = TRUST_WEAK) -> list[Analysis]:
         lex = self.lexicon
-        out: list[Analysis] = []
+        stem_pos, alternates = lex.stem_pos, lex.alternates
+        best: dict[tuple[str, str | None, tuple[str, ...]], Analysis] = {}
         n = len(word)
         count = lex.count(word)
+        closed = CLOSED_CLASS.get(word)
+        if closed is not None:
+            best[(closed[0], closed[1], ())] = Analysis(word, closed[0], closed[1], (), word, count, 100.0)
         for j in range(min(n, self._max_stem), 0, -1):
-            entries = lex.stems_at(word[:j])
-            for stem in entries:
+            surface = word[:j]
+            if j < n:
+                cc = CLOSED_CLASS.get(surface)
+                if cc is not None and cc[2]:  # üçün-sə, üçün-dür
+                    lv, ev = grammar.harmony_key(surface)
+                    for path, _ in parse_suffixes(word, j, "N_ABL", lv, ev):
+                        tags = tuple(grammar.MORPHEMES[k].tag for k in path)
+                        _keep(best, Analysis(word, cc[0], cc[1], tags, surface, count, 60.0 - len(path)))
+            if surface not in stem_pos and surface not in alternates:
+                continue
+            for stem in self._stems_at(surface):
                 if stem.trust < min_trust:
                     continue
                 if stem.before_vowel is not None and j < n and (word[j] in VOWELS) != stem.before_vowel:
                     continue
                 if stem.before_vowel and j == n:
                     continue
+                if stem.pos == "V" and stem.lemma.endswith(("maq", "mək")) and stem.lemma[:-3] in stem_pos:
+                    continue  # an infinitive listed as a verb stem (etmək-dir is et-mək-dir, not a causative)
                 lv, ev = grammar.harmony_key(stem.lemma)
-                if j != len(stem.lemma):  # an alternated surface (bulağ-, ağz-, ged-)
+                if j != len(stem.lemma):  # an alternated surface (bulağ-, ağz-, ged-, suy-)
                     ev = False
                 start = "V" if stem.pos == "V" else "N"
                 for path, final in parse_suffixes(word, j, start, lv, ev):
                     if self._derivation_attested(stem, path):
-                        out.append(self._make(word, stem, path, final, count))
+                        _keep(best, self._make(word, stem, path, final, count, j))
+        out = list(best.values())
         out.sort(key=lambda a: -a.score)
+        if len(out) > 1:
+            # Of the readings that agree on the lemma, show the one that segments the derivation too
+            # (formalaş-dır-ıl-ıb rather than a listed formalaşdırıl-ıb).
+            top = out[0]
+            deeper = [a for a in out if a.lemma == top.lemma and a.pos == top.pos and len(a.stem) < len(top.stem)
+                      and a.score >= top.score - 5.0]
+            if deeper:
+                chosen = max(deeper, key=lambda a: (a.score, -len(a.stem)))
+                out.remove(chosen)
+                out.insert(0, chosen)
         return out
 
     def _derivation_attested(self, stem: Stem, path: tuple[str, ...]) -> bool:
@@ -189,7 +261,57 @@ class Morphology:
                 return True
         return False
 
-    def _make(self, word: str, stem: Stem, path: tuple[str, ...], final: str, count: int) -> Analysis:
+    def _stem_split(self, stem: Stem) -> tuple[str, tuple[str, ...], str] | None:
+        """How a listed stem itself splits into a shorter trusted stem and suffixes, when it is an inflected
+        or derived word that the source lists gave as a stem (təsviri = təsvir+P3SG, düşür = düş+PRES).
+        Returns (shorter stem, morpheme keys, its POS letter) or None."""
+        key = stem.lemma
+        if key in self._splits:
+            return self._splits[key]
+        self._splits[key] = None  # guards against a cycle while this stem is being split
+        best_score, found = -math.inf, None
+        n = len(key)
+        for j in range(n - 1, 1, -1):
+            for sub in self._stems_at(key[:j]):
+                if sub.trust < TRUST_ATTESTED or sub.before_vowel and j == n:
+                    continue
+                lv, ev = grammar.harmony_key(sub.lemma)
+                if j != len(sub.lemma):
+                    ev = False
+                for path, final in parse_suffixes(key, j, "V" if sub.pos == "V" else "N", lv, ev, 3):
+                    score = (sub.trust * 4.0 + math.log10(sub.count + 1) * 1.2 - len(path) * 2.0
+                             - sum(grammar.PENALTY.get(k, 0.0) for k in path)
+                             - (3.0 if final in ("V", "V_NEG") else 0.0) + (1.0 if sub.pos == "V" else 0.0))
+                    inner = None if sub.pos == "V" else self._stem_split(sub)
+                    if inner is not None and not all(k in grammar.DERIVATIONAL for k in inner[1]):
+                        score -= 4.0  # the shorter stem is itself an inflected form (yaşadıq)
+                    if score > best_score:
+                        best_score, found = score, (sub.lemma, path, sub.pos)
+        self._splits[key] = found
+        return found
+
+    def _split_penalty(self, stem: Stem, path: tuple[str, ...]) -> float:
+        """Evidence against reading a listed stem as a word of its own (ranking only, never validity)."""
+        split = self._stem_split(stem)
+        if split is None:
+            return 0.0
+        shorter, keys, pos = split
+        lex = self.lexicon
+        if keys[-1] == "MA" and path and path[0] in ("LI", "LIQ"):
+            return 8.0  # etmə-li is et-məli (necessity), not a noun 'with doing'
+        if all(k in grammar.DERIVATIONAL for k in keys):
+            if stem.pos == "N" and keys[-1] in _VERB_DERIVATION:
+                return 4.0  # the noun reading of a listed verb stem (genişləndiril-ə is optative, not dative)
+            return 0.0
+        demote = len(stem.lemma) - len(shorter) + 2.0
+        if pos == "V":
+            return demote  # düşür = düş-ür, qalan = qal-an: participles and tenses lemmatize to the verb
+        own = grammar.inflect_chain(stem.lemma, ["P3SG"])
+        if lex.count(shorter) * 20 >= lex.count(stem.lemma) and (lex.trust(own) or 0) < TRUST_ATTESTED:
+            return demote  # məktəbi = məktəb-i; yazı (yazısı attested) and xarici (far commoner) stay
+        return 0.0
+
+    def _make(self, word: str, stem: Stem, path: tuple[str, ...], final: str, count: int, j: int) -> Analysis:
         # Derivational morphemes right after the stem stay in the lemma (təhlükəsiz+lik, forma+laş+dır).
         k = 0
         while k < len(path) and path[k] in grammar.DERIVATIONAL:
@@ -200,17 +322,29 @@ class Morphology:
                 verbal = True
             elif key in ("MA", "IS", "ICI", "LIQ", "CI", "LI", "SIZ", "ORD"):
                 verbal = False
-        base = grammar.inflect_chain(stem.lemma, path[:k]) if k else stem.lemma
+        if k:
+            base = grammar.inflect_chain(stem.lemma, path[:k])
+            seen = word[: len(base)]
+            # keep the word's own alternations inside the derived stem (işlət-il → işlədil), not a softened end
+            if seen != base and seen[:-1] != base[:-1] and len(seen) == len(base) and j < len(base):
+                base = seen
+        else:
+            base = stem.lemma
         lemma = _infinitive(base) if verbal else base
         if stem.pos == "P":
             lemma = upper(lemma[0]) + lemma[1:]
         pos = "VERB" if (verbal or stem.pos == "V" and any(
-            grammar.MORPHEMES[key].tag.startswith(("PART", "INF", "CV")) for key in path)) else _POS_NAMES[stem.pos]
+            grammar.MORPHEMES[key].tag.startswith(("PART", "INF", "CV", "NEC")) for key in path)) else _POS_NAMES[stem.pos]
         tags = tuple(grammar.MORPHEMES[key].tag for key in path)
         # Evidence: trusted, frequent, long stems with short chains first.
-        penalty = sum(grammar.PENALTY.get(key, 0.0) for key in path)
+        penalty = sum(grammar.PENALTY.get(key, 0.0) for key in path) + self._split_penalty(stem, path)
+        for a, b in zip(path, path[1:], strict=False):
+            if a == "MA" and b in ("LI", "LIQ"):
+                penalty += 8.0  # -ma-lı is the necessity mood
         if final == "V":
             penalty += 3.0  # a bare imperative (uğur-la, yerin) is rare in prose
+            if path and path[-1] in ("LA", "LAS") and _infinitive(base) not in self.lexicon.trusts:
+                penalty += 3.0  # ... and of a derived verb nobody wrote (müştəri-lə is müştəri ilə)
         elif final == "V_NEG":
             penalty += 3.0  # so is a negative one (elektronlaşma is the verbal noun)
         score = (stem.trust * 4.0 + len(stem.lemma) * 1.0 - len(path) * 0.5 - penalty
@@ -328,7 +462,7 @@ class Morphology:
             return True
         if _SEPARATORS.search(w):
             return bool(self.analyze(w))
-        if lw in _ABBREVIATIONS:
+        if lw in _ABBREVIATIONS or lw in CLOSED_CLASS:
             return True
         capitalised = w[:1].isupper()
         for a in self.analyze(w):
@@ -393,6 +527,7 @@ def _candidates(word: str) -> list[str]:
 
 
 _ABBREVIATIONS = abbreviations()
+_VERB_DERIVATION = frozenset({"PASS_IL", "PASS_IN", "PASS_N", "RECP", "CAUS_DIR", "CAUS_T", "LA", "LAS"})
 _NOMINAL_FIRST = frozenset({"PL", "P1SG", "P2SG", "P3SG", "P1PL", "P2PL", "GEN", "ACC", "DAT", "LOC", "ABL", "INS",
                             "COP", "LIQ", "CI", "LI", "SIZ"})
 _TAG_KEYS: dict[str, str] = {}
@@ -406,6 +541,28 @@ def _tag_to_key(name: str) -> str:
     if name in _TAG_KEYS:
         return _TAG_KEYS[name]
     raise ValueError(f"unknown morpheme {name!r}")
+
+
+def _keep(best: dict[tuple[str, str | None, tuple[str, ...]], Analysis], a: Analysis) -> None:
+    """One analysis per (lemma, POS, tags): the same reading reached by two routes is not ambiguity."""
+    key = (a.lemma, a.pos, a.suffixes)
+    old = best.get(key)
+    if old is None or a.score > old.score:
+        best[key] = a
+
+
+def _read_closed_class() -> dict[str, tuple[str, str, bool]]:
+    text = resources.files("xeber.data").joinpath("lexicon/closed_class.tsv").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            form, lemma, pos, suffixes = line.split("\t")
+            out[form] = (lemma, pos, suffixes == "pred")
+    return out
+
+
+# form -> (lemma, POS, takes predicative endings)
+CLOSED_CLASS: dict[str, tuple[str, str, bool]] = _read_closed_class()
 
 
 def _with_surface(a: Analysis, surface: str) -> Analysis:

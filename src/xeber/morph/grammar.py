@@ -53,6 +53,8 @@ _m("DAT", "DAT", "+yA", "Qazaxıstana", "Qazaxıstan")
 _m("LOC", "LOC", "dA", "Bakıda", "Bakı")
 _m("ABL", "ABL", "dAn", "tərəfindən", "tərəf")
 _m("INS", "INS", "+ylA", "maşınla", "maşın")
+_m("INS_V", "INS", "V:lA", "müştərilə", "müştəri")  # ilə fused without its y after a vowel
+_m("INS_VP", "INS", "V:lA", "sahəsilə", "sahə")  # the same after a possessive, where it is common
 _m("DAT_N", "DAT", "nA", "ölkəsinə", "ölkə")  # pronominal n after 3rd-person possessive
 _m("LOC_N", "LOC", "ndA", "çərçivəsində", "çərçivə")
 _m("ABL_N", "ABL", "ndAn", "tərəfindən", "tərəf")
@@ -142,10 +144,11 @@ GRAPH: dict[str, tuple[tuple[str, str], ...]] = {}
 
 _NOMINAL_CASES = (
     ("GEN", "N_GEN"), ("ACC", "END"), ("DAT", "N_DAT"), ("LOC", "N_LOC"), ("ABL", "N_ABL"), ("INS", "N_INS"),
+    ("INS_V", "N_INS"),
 )
 _PRON_CASES = (
     ("GEN", "N_GEN"), ("ACC", "END"), ("DAT_N", "N_DAT"), ("LOC_N", "N_LOC"), ("ABL_N", "N_ABL"),
-    ("INS", "N_INS"),
+    ("INS", "N_INS"), ("INS_VP", "N_INS"),
 )
 _PREDICATIVE = (
     ("COP", "N_COP"), ("COP_1SG", "END"), ("COP_2SG", "END"), ("COP_1PL", "END"), ("COP_2PL", "END"),
@@ -238,7 +241,7 @@ PENALTY: dict[str, float] = {
     "P2SG": 3.0, "P2PL": 2.0, "IMP_2PL": 1.0, "IMP_2PLF": 1.0, "IMP_1SG": 1.5, "IMP_1PL": 1.0, "OPT": 1.5,
     "COP_2SG": 1.0, "COP_2PL": 1.0, "A2SG": 0.5, "B2SG": 1.5, "B2PL": 0.5, "ASI": 1.0, "ALI": 1.0, "EQU": 0.5,
     "AOR": 0.3, "TERM": 0.5, "INCA": 0.5, "COP_1SG": 0.8, "COP_1PL": 0.8, "WHILE": 0.5, "ORD": 0.5,
-    "IMP_3SG": 0.3, "COP_PAST": 0.3, "COP_EVID": 0.5, "COP_COND": 0.5, "RECP": 0.5, "PASS_IN": 0.2,
+    "IMP_3SG": 0.3, "COP_PAST": 0.3, "INS_V": 4.0, "INS_VP": 2.0, "COP_EVID": 0.5, "COP_COND": 0.5, "RECP": 0.5, "PASS_IN": 0.2,
 }
 
 
