@@ -1,4 +1,10 @@
-"""A CRF sequence labeller (python-crfsuite) for PER/LOC/ORG/DATE, with gazetteer features.
+"""A CRF sequence labeller (python-crfsuite) for PER/LOC/ORG/DATE.
+
+Features per word: the folded word, prefixes and suffixes of 1-5 letters, shape, capitals and digits, the
+morphology's lemma, part of speech and last ending (`xeber.morph`), whether the lower-cased word is a common
+word, our lists (places, first names, surname shapes, organisation heads, titles, months), whether the
+capitalised run the word sits in ends in an organisation head; the same for neighbours within two words,
+with conjunctions. Stacked models also see the tags the rules of `xeber.extract.entities` gave the sentence.
 
 The model is trained by `scripts/train_ner.py`. Trained on ner-wikiaz (no licence), it is written to
 the git-ignored `xeber/data/models/local/ner.crfsuite` and never committed; `find_entities` uses it
