@@ -120,7 +120,7 @@ def main() -> None:
         out.append(f"{kind:<12} {reason:<16} {n:>5} {100 * n / total:>7.1f}%")
     ok = sum(n for (_, r), n in table.items() if r == "restored")
     out.append(f"all corrupted words: {ok}/{total} = {100 * ok / total:.1f}% restored")
-    out.append(f"restorable upper bound (word noise left a non-word; layout noise): "
+    out.append(f"restorable upper bound (OCR/typing/Turkish errors that left a non-word): "
                f"{restorable[0]}/{restorable[1]} = {100 * restorable[0] / max(restorable[1], 1):.1f}% of those")
     for key, exs in sorted(examples.items()):
         out.append(f"{key}: " + "; ".join(exs))
