@@ -217,7 +217,7 @@ class _Recogniser:
         out = []
         n = len(self.toks)
         i = 0
-        title_tokens = set()
+        title_tokens: set[int] = set()
         for a, b in self.title_at.values():
             title_tokens.update(range(a, b))
         while i < n:

@@ -35,7 +35,7 @@ class _TokenLike(Protocol):
 
 
 def _shape(word: str) -> str:
-    out = []
+    out: list[str] = []
     for ch in word[:6]:
         c = "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
         if not out or out[-1] != c:
