@@ -72,11 +72,11 @@ def load_bigram_model(path: Path | None = None) -> BigramModel | None:
             else:
                 lm.unigrams[a] = int(c)
     lm.total = sum(lm.unigrams.values()) or 1
-    for (a, b), c in lm.bigrams.items():
+    for (a, b), n in lm.bigrams.items():
         ea, eb = a[-ENDING:], b[-ENDING:]
-        lm.endings[(ea, eb)] = lm.endings.get((ea, eb), 0) + c
-        lm.ending_left[ea] = lm.ending_left.get(ea, 0) + c
-        lm.ending_right[eb] = lm.ending_right.get(eb, 0) + c
+        lm.endings[(ea, eb)] = lm.endings.get((ea, eb), 0) + n
+        lm.ending_left[ea] = lm.ending_left.get(ea, 0) + n
+        lm.ending_right[eb] = lm.ending_right.get(eb, 0) + n
     return lm
 
 
