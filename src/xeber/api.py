@@ -32,7 +32,9 @@ def process(doc: Document | str, settings: Settings | None = None) -> Document:
         doc.set_edits([])
         doc.entities, doc.events = [], []
         return doc
-    result = _normalize.normalize(doc.text, settings or Settings())
+    # OCR word confidences (in original offsets) let the normalizer doubt low-confidence words more.
+    low = (doc.meta.get("ocr") or {}).get("low")
+    result = _normalize.normalize(doc.text, settings or Settings(), low_confidence_spans=low)
     doc.set_edits(result.edits)
     doc.entities, doc.events = _extract.extract(doc.body, doc.published)
     return doc
