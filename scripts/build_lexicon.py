@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from xeber.morph import grammar  # noqa: E402
-from xeber.morph.analyzer import Morphology  # noqa: E402
+from xeber.morph.analyzer import CLOSED_CLASS, Morphology  # noqa: E402
 from xeber.morph.lexicon import parse_lines  # noqa: E402
 from xeber.morph.orthography import HARD_FLAGS  # noqa: E402
 from xeber.morph.orthography import flags as ortho_flags  # noqa: E402
@@ -202,6 +202,10 @@ def trust_levels(entries: dict[str, Entry], counts: dict[str, int]) -> tuple[dic
             if ratio >= 20 and not (protected and ratio < 1000):
                 trust[w], why[w] = 0, f"variant of {best}"
     demote_near_frequent(entries, counts, trust, why)
+    for w in CLOSED_CLASS:  # function words are never typos of a commoner neighbour (dək, not dən)
+        if w in trust and trust[w] < 3:
+            trust[w] = 3
+            why.pop(w, None)
     return trust, why
 
 
@@ -265,7 +269,14 @@ def verb_stems(entries: dict[str, Entry], trust: dict[str, int]) -> set[str]:
             verbs.add(w)
     # qalma- of qalmamaq is a negated verb, not a stem of its own
     verbs = {v for v in verbs if not (v.endswith(("ma", "mə")) and v[:-2] in verbs)}
+    # daşıy- of daşıyır is daşı- with its buffer y
+    verbs = {v for v in verbs if not (len(v) > 2 and v[-1] == "y" and v[-2] in grammar.VOWELS
+                                      and (v[:-1] in verbs or trust.get(_infinitive(v[:-1]), 0) >= 2))}
     return {v for v in verbs if trust.get(v, 2) >= 1 and len(v) >= 2}
+
+
+def _infinitive(stem: str) -> str:
+    return grammar.inflect_chain(stem, ["MAQ"])
 
 
 def alternation_flags(stems: dict[str, str], trust: dict[str, int], counts: dict[str, int]) -> dict[str, str]:
@@ -294,6 +305,11 @@ def alternation_flags(stems: dict[str, str], trust: dict[str, int], counts: dict
             if attested(d + (grammar.realize("PRES", lv, False) or "")) > attested(
                     w + (grammar.realize("PRES", lv, False) or "")):
                 f += "T"
+        if "N" in pos and w[-1] in grammar.VOWELS and len(w) <= 3:
+            iy = w + "y" + (grammar.realize("P3SG", lv, False) or "")
+            isn = w + (grammar.realize("P3SG", lv, True) or "")
+            if attested(iy) + attested(iy + "n") > 2 * (attested(isn) + attested(isn + "n")) + 100:
+                f += "Y"  # su → suyu, suyun (a y, not the s/n buffers)
         if len(w) >= 4 and w[-2] in "ıiuü" and w[-1] not in grammar.VOWELS and w[-3] not in grammar.VOWELS:
             dropped = w[:-2] + w[-1]
             dv, _ = grammar.harmony_key(dropped)
@@ -308,7 +324,11 @@ def alternation_flags(stems: dict[str, str], trust: dict[str, int], counts: dict
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--shared", type=Path, default=None, help="the shared folder (default: ../shared)")
     args = ap.parse_args()
+    global SHARED
+    if args.shared is not None:
+        SHARED = args.shared / "data"
     entries = collect()
     counts = estimate_counts(entries)
     trust, _why = trust_levels(entries, counts)
@@ -357,6 +377,11 @@ def main() -> None:
     for b in batch:
         stems[b] = "P" if b in proper else "N"
     added += len(batch)
+    morph = _extend(morph, batch, stems, counts, trust, flags)
+    by_paradigm = paradigm_stems(entries, stems, trust, proper, morph)
+    for w in by_paradigm:
+        stems[w] = "P" if w in proper else "N"
+    added += len(by_paradigm)
     flags = alternation_flags(stems, trust, counts)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     rows = []
@@ -389,7 +414,41 @@ def drop_inflected_stems(stems: dict[str, str], counts: dict[str, int], trust: d
                 drop.append(w)
                 break
     for w in drop:
-        del stems[w]
+        if "V" in stems[w]:
+            stems[w] = "V"  # yaşa- is a verb even though yaşa is also yaş+DAT
+        elif len(own_paradigm(w, trust)) < 2:
+            del stems[w]
+
+
+_PARADIGM = ("PL", "GEN", "LOC", "ABL", "P3SG")
+
+
+def own_paradigm(w: str, trust: dict[str, int]) -> list[str]:
+    """Attested forms of w inflected as a noun (hissələr, hissənin): evidence that w is a stem."""
+    out = []
+    for key in _PARADIGM:
+        form = grammar.inflect_chain(w, [key])
+        if trust.get(form, 0) >= 2:
+            out.append(form)
+    return out
+
+
+def paradigm_stems(entries: dict[str, Entry], stems: dict[str, str], trust: dict[str, int],
+                   proper: set[str], morph: Morphology) -> list[str]:
+    """Trusted forms whose own inflected forms are attested but unexplained by the stems so far
+    (hissə: hissələr, hissənin cannot come from hiss+ə): they are stems too."""
+    found = []
+    for w in entries:
+        if w in stems or trust[w] < 3 or len(w) < 3 or "-" in w or "'" in w or not any(
+                ch in grammar.VOWELS for ch in w):
+            continue
+        # explained = read through a shorter stem; a reading through a longer listed form (fransanı+n)
+        # is no explanation, it only shows that the list holds inflected forms
+        unexplained = [f for f in own_paradigm(w, trust)
+                       if not any(len(a.stem) < len(w) for a in morph._analyze_lower(f))]
+        if len(unexplained) >= 2:
+            found.append(w)
+    return found
 
 
 def _fragment(w: str, counts: dict[str, int], trust: dict[str, int]) -> bool:

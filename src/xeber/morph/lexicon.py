@@ -9,7 +9,8 @@ lower-case form: ``form<TAB>count<TAB>trust<TAB>pos<TAB>flags``.
   3 = attested by several sources.
 - pos: empty when the form is not a stem; otherwise letters N (nominal), V (verb), P (proper name).
 - flags: K = final k/q softens before a vowel (çörək→çörəyi), k = it does not (park→parkı),
-  D = the last vowel drops before a vowel (ağız→ağzı), T = final t voices before a vowel (get→gedir).
+  D = the last vowel drops before a vowel (ağız→ağzı), T = final t voices before a vowel (get→gedir),
+  Y = a y, not the s/n buffer, before a vowel (su→suyu, suyun).
 """
 
 from __future__ import annotations
@@ -88,6 +89,8 @@ def _alternate_surfaces(form: str, flags: str) -> list[tuple[str, bool]]:
         out.append((form[:-2] + form[-1], True))
     if "T" in flags and last == "t":
         out.append((form[:-1] + "d", True))
+    if "Y" in flags and last in "aıoueəiöü":
+        out.append((form + "y", True))
     return out
 
 
