@@ -113,7 +113,7 @@ def news() -> None:
                     continue
                 lemma = lem(t.text)
                 for name, q in (("lemma", lemma), ("lemma, folded", fold(lemma))):
-                    res = search(store, f'"{q}"' if " " in q else q, limit=10_000, fuzzy=False)
+                    res = search(store, f'"{q}"' if " " in q else q, limit=len(rows), fuzzy=False, snippets=False)
                     ok = ids[r["id"]] in {h.id for h in res.hits}
                     checks[name][0] += ok
                     checks[name][1] += 1

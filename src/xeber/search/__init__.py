@@ -62,11 +62,12 @@ def search(
     facets: bool = False,
     fuzzy: bool = True,
     syntax: bool = True,
+    snippets: bool = True,
     lemmatizer: Lemmatizer | None = None,
 ) -> SearchResult:
     """Search `store`. mode "all": every word must match (falls back to "any" when none does);
     mode "any": documents with any content word, best BM25 first; `syntax=False` reads the query as
-    plain text (no operators or filters). Raises QueryError on bad queries."""
+    plain text (no operators or filters); `snippets=False` leaves snippets empty. Raises QueryError on bad queries."""
     if mode not in MODES:
         from xeber.errors import QueryError
 
@@ -85,8 +86,8 @@ def search(
         used = "any"
     lemma_set = set(parsed.lemmas)
     hits = [
-        Hit(r.id, r.title, round(r.score, 4), snippet(r.body, parsed.terms, lemma_set, lem), r.published,
-            r.source, r.url)
+        Hit(r.id, r.title, round(r.score, 4), snippet(r.body, parsed.terms, lemma_set, lem) if snippets else "",
+            r.published, r.source, r.url)
         for r in rows
     ]
     result = SearchResult(query, total, hits, used)
