@@ -427,8 +427,8 @@ class Morphology:
                                for p in parts[:-1]):
             return []
         best = last[0]
-        if best.stem and self.lexicon.trust(best.stem) is not None and self.lexicon.trust(best.stem) < TRUST_ATTESTED \
-                and not parts[-1][:1].isupper():
+        stem_trust = self.lexicon.trust(best.stem) if best.stem else None
+        if stem_trust is not None and stem_trust < TRUST_ATTESTED and not parts[-1][:1].isupper():
             return []
         prefix = word[: len(word) - len(parts[-1])]
         return [Analysis(word, lower(prefix) + best.lemma, best.pos, best.suffixes, best.stem,

@@ -55,7 +55,7 @@ class Lexicon:
 
     def stems_at(self, surface: str) -> list[Stem]:
         """Stems that can appear as `surface` inside a word (bulağ- → bulaq, ağz- → ağız, ged- → get)."""
-        out = []
+        out: list[Stem] = []
         pos = self.stem_pos.get(surface)
         if pos is not None:
             soft = "K" in self.flags.get(surface, "")
