@@ -112,13 +112,53 @@ def test_ingest_text_then_find_it(tmp_path) -> None:
                                         "published": "2024-01-15"})
         assert r.status_code == 200 and r.json()["status"] == "added"
         again = c.post("/api/ingest", json={"text": "Gəncədə yeni körpü istifadəyə verilib.", "title": "Körpü"})
-        assert again.json() == {"id": r.json()["id"], "status": "unchanged"}
+        assert (again.json()["id"], again.json()["status"]) == (r.json()["id"], "unchanged")
         up = c.post("/api/ingest/upload", files={"file": ("x.txt", "Lənkəranda çay festivalı keçirilib.".encode())})
         assert up.status_code == 200 and up.json()["status"] == "added"
         assert c.get("/api/search", params={"q": "korpu"}).json()["total"] == 1
         bad = c.post("/api/ingest/upload", files={"file": ("x.bin", bytes(range(256)) * 8)})
         assert bad.status_code == 400 and "binary" in bad.json()["detail"]
         assert c.post("/api/ingest", json={}).status_code == 400
+
+
+PAGE = """<html><head><title>Şamaxıda üzüm bayramı keçirilib</title>
+<meta property="article:published_time" content="2024-09-14"></head><body><article>
+<h1>Şamaxıda üzüm bayramı keçirilib</h1>
+<p>Şamaxı rayonunda ənənəvi üzüm bayramı keçirilib. Bayramda yerli fermerlər məhsullarını nümayiş etdiriblər.</p>
+<p>Tədbirə minlərlə qonaq qatılıb, festival iki gün davam edib.</p></article></body></html>"""
+
+
+def test_ingest_url_from_a_local_server(tmp_path) -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            body = PAGE.encode() if self.path == "/xeber/1" else b"not here"
+            self.send_response(200 if self.path == "/xeber/1" else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    try:
+        with TestClient(create_app(Settings(db=str(tmp_path / "web.db")))) as c:
+            r = c.post("/api/ingest", json={"url": f"{base}/xeber/1"})
+            assert r.status_code == 200 and r.json()["status"] == "added"
+            doc = c.get(f"/api/documents/{r.json()['id']}").json()
+            assert doc["title"] == "Şamaxıda üzüm bayramı keçirilib" and doc["published"] == "2024-09-14"
+            assert c.get("/api/search", params={"q": "uzum bayrami"}).json()["total"] == 1
+            missing = c.post("/api/ingest", json={"url": f"{base}/yoxdur"})
+            assert missing.status_code == 400 and "404" in missing.json()["detail"]
+            assert c.post("/api/ingest", json={"url": "ftp://example.az/x"}).status_code == 400
+    finally:
+        server.shutdown()
 
 
 def test_openapi_documents_every_endpoint(client) -> None:

@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 from xeber import api
 from xeber.document import Document
 from xeber.errors import InputError, QueryError, StoreError, XeberError
-from xeber.ingest import decode_text
+from xeber.ingest import Failure, decode_text
 from xeber.search import search as run_search
 from xeber.settings import Settings
 from xeber.store import Store, open_store
@@ -161,13 +161,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.post("/api/ingest", tags=["ingest"], summary="Process and store a text or a URL (JSON)")
     def ingest(item: IngestText, request: Request) -> dict[str, Any]:
         if item.text:
-            doc = Document(text=item.text, title=item.title, published=item.published, source=item.source)
+            docs: list[Document | Failure] = [
+                Document(text=item.text, title=item.title, published=item.published, source=item.source)
+            ]
         elif item.url:
-            doc = _fetch(item.url)
+            # a page, a PDF or image, or a feed (then every entry); fetched safely by xeber.ingest
+            docs = list(api.iter_documents([item.url]))
         else:
             raise InputError("give text or url")
         with open_request_store(request) as store:
-            return _ingest_one(store, doc, settings)
+            return _ingest(store, docs, settings)
 
     @app.post("/api/ingest/upload", tags=["ingest"], summary="Process and store an uploaded text file")
     def upload(
@@ -181,7 +184,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         name = file.filename or "upload"
         doc = Document(text=decode_text(data, name), source=name, published=published)
         with open_request_store(request) as store:
-            return _ingest_one(store, doc, settings)
+            return _ingest(store, [doc], settings)
 
     static = _static_dir()
 
@@ -212,20 +215,14 @@ def _event_json(row: Any) -> dict[str, Any]:
     }
 
 
-def _fetch(url: str) -> Document:
-    try:
-        from xeber.ingest.fetch import fetch_document  # type: ignore[import-not-found]
-    except ImportError as e:
-        raise InputError("ingesting a URL is not available in this build: post the text instead") from e
-    return fetch_document(url)  # type: ignore[no-any-return]
-
-
-def _ingest_one(store: Store, doc: Document, settings: Settings) -> dict[str, Any]:
-    report = api.ingest_documents(store, [doc], settings)
-    if report.failed:
-        raise InputError(report.failed[0].reason)
+def _ingest(store: Store, docs: list[Document | Failure], settings: Settings) -> dict[str, Any]:
+    """Process and store; the first document's id and status, and every id when there are several."""
+    report = api.ingest_documents(store, docs, settings)
+    if not report.ids:
+        raise InputError(report.failed[0].reason if report.failed else "nothing to ingest")
     status = "added" if report.added else "updated" if report.updated else "unchanged"
-    return {"id": report.ids[0], "status": status}
+    return {"id": report.ids[0], "status": status, "ids": report.ids,
+            "failed": [{"source": f.source, "reason": f.reason} for f in report.failed]}
 
 
 def document_view(doc: Document) -> dict[str, Any]:
