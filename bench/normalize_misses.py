@@ -69,7 +69,7 @@ def classify(norm: Normalizer, clean: str, noisy_word: str, got: str | None, kin
         fix = speller.correct(low, None, None)
         if fix is not None and fix.replacement == want:
             return "name-kept"
-    cands = set(speller._edit_candidates(low, 1 if len(low) >= 3 else 0))
+    cands = {c for c, _, _ in speller._plan(low, False).candidates}
     if want in cands:
         return "ranked-lower"
     return f"no-candidate-{min(_distance(want, low), 3)}"

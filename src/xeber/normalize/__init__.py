@@ -17,6 +17,7 @@ from xeber.normalize.channel import ErrorModel, load_error_model
 from xeber.normalize.context import ContextScorer, load_bigram_model
 from xeber.normalize.layout import layout_edits
 from xeber.normalize.lexicon import Lexicon, default_morph, load_lexicon
+from xeber.normalize.morphcands import MorphCandidates
 from xeber.normalize.speller import Speller
 from xeber.normalize.unicode import unicode_edits
 from xeber.normalize.words import DocContext, word_edits
@@ -47,7 +48,10 @@ class Normalizer:
         extra = {w: c for w, c in lm.unigrams.items() if c >= 2} if lm is not None else None
         lexicon = load_lexicon(extra, default_morph() if use_morph else None)
         errors = load_error_model()
-        return cls(lexicon, errors, Speller(lexicon, errors, ContextScorer(lexicon, lm)))
+        morph_cands = MorphCandidates.from_morphology(lexicon.morph, lexicon.known) \
+            if lexicon.morph is not None else None
+        return cls(lexicon, errors, Speller(lexicon, errors, ContextScorer(lexicon, lm),
+                                            morph_candidates=morph_cands))
 
     @classmethod
     def default(cls) -> Normalizer:

@@ -11,6 +11,7 @@ from functools import lru_cache
 from xeber.normalize.channel import ErrorModel
 from xeber.normalize.context import ContextScorer
 from xeber.normalize.lexicon import FREQUENT, Lexicon, confusion_key
+from xeber.normalize.morphcands import MorphCandidates
 from xeber.text.casing import fold
 
 # OCR misreadings of one letter as two (rn for m, cl for d): candidates come from the word with the
@@ -48,6 +49,10 @@ class SpellParams:
     low_confidence_bonus: float = 6.0
     high_confidence_margin: float = 2.0
     min_short_split_count: int = 200_000
+    morph_min_len: int = 5  # unknown words from this length get stem + suffix-chain candidates
+    morph_when_cost_above: float = 5.0
+    stem_prior: float = 0.5
+    stem_prior_max: float = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +73,9 @@ class Correction:
 
 class Speller:
     def __init__(self, lexicon: Lexicon, errors: ErrorModel, context: ContextScorer,
-                 params: SpellParams | None = None):
+                 params: SpellParams | None = None, morph_candidates: MorphCandidates | None = None):
         self.lexicon = lexicon
+        self.morph_candidates = morph_candidates
         self.errors = errors
         self.context = context
         self.params = params or SpellParams()
@@ -177,6 +183,20 @@ class Speller:
             cost = self._cost(cand, word)
             if cost <= MAX_COST:
                 found.append((cand, cost, kind))
+        if not known and self.morph_candidates is not None and len(word) >= p.morph_min_len \
+                and min((c for _, c, _ in found), default=MAX_COST) > p.morph_when_cost_above:
+            # two edits away through the morphology (stem corrected, chain re-inflected with harmony), looked
+            # for only when the one-key-edit neighbours hold no cheap candidate (it costs milliseconds)
+            have = {c for c, _, _ in found}
+            for cand, stem_count in self.morph_candidates.candidates(word):
+                if cand not in have and counts.get(cand, 0) >= min_count:
+                    cost = self._cost(cand, word)
+                    if cost <= MAX_COST:
+                        # an unlisted form scores by its unigram count (none): its stem's count tells a
+                        # common word's inflection from a rare stem's
+                        if not counts.get(cand):
+                            cost -= min(p.stem_prior_max, p.stem_prior * math.log1p(stem_count))
+                        found.append((cand, cost, kind))
         splits = tuple(self._split_candidates(word)) if not known and not name_like and len(word) >= 5 else ()
         return _Plan(known, keep, tuple(found), splits)
 
