@@ -17,7 +17,8 @@ from xeber.search.query import MIN_PREFIX_LENGTH
 from xeber.text.casing import fold
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-_SENTENCE_END = re.compile(r"[.!?…]\s+")
+_SENTENCE_END = re.compile(r"[.!?…]\s+|\n\s*")  # a sentence or line ends
+_HEADING = re.compile(r"^#{1,6}[ \t].*$", re.MULTILINE)  # a Markdown heading line (the title in a body)
 
 
 def _folded_words(text: str) -> tuple[str, list[re.Match[str]]]:
@@ -93,5 +94,8 @@ def snippet(
     spans = match_spans(text, terms, lemmas, lemmatizer)
     if not spans:
         return html.escape(text[:width].strip()) + ("…" if len(text) > width else "")
-    s, e = _window(text, spans, width)
+    # The title is shown beside the snippet already: prefer a passage of the body proper.
+    headings = [(m.start(), m.end()) for m in _HEADING.finditer(text)]
+    body_spans = [sp for sp in spans if not any(a <= sp[0] < b for a, b in headings)] if headings else spans
+    s, e = _window(text, body_spans or spans, width)
     return ("…" if s > 0 else "") + highlight(text, spans, s, e).strip() + ("…" if e < len(text) else "")

@@ -104,47 +104,60 @@ class SQLiteStore:
         The same content (same id) is stored once. A document from the same source or URL whose
         content changed replaces the record and keeps the earlier version in document_versions.
         """
+        return self.put_many([(doc, index)])[0]
+
+    def put_many(self, items: list[tuple[Document, IndexFields]]) -> list[PutResult]:
+        """Write several documents in one transaction (all of them or none), each as `put` would;
+        results in input order. One commit per batch is what makes bulk loading fast."""
+        current = ""
         try:
             with self.conn:
                 cur = self.conn.cursor()
-                status = "added"
-                old = cur.execute(
-                    "SELECT id, text, normalized, title, meta FROM documents WHERE id = ?", (doc.id,)
-                ).fetchone()
-                if old is None and (doc.url or doc.source):
-                    old = cur.execute(
-                        "SELECT id, text, normalized, title, meta FROM documents WHERE url = ? OR source = ? LIMIT 1",
-                        (doc.url or doc.source, doc.source or doc.url),
-                    ).fetchone()
-                    if old is not None:
-                        doc.id = old[0]
-                if old is not None:
-                    if old[1] == doc.text and old[2] == doc.normalized:
-                        status = "unchanged"
-                    else:
-                        status = "updated"
-                        if old[1] != doc.text:
-                            cur.execute(
-                                "INSERT INTO document_versions VALUES (?, ?, ?, ?, ?, ?)",
-                                (old[0], _now(), old[1], old[2], old[3], old[4]),
-                            )
-                    self._delete_rows(cur, doc.id)
-                    cur.execute(
-                        "UPDATE documents SET source=?, url=?, title=?, published=?, language=?, text=?, "
-                        "normalized=?, meta=?, updated_at=? WHERE id=?",
-                        (doc.source, doc.url, doc.title, doc.published, doc.language, doc.text,
-                         doc.normalized, json.dumps(doc.meta, ensure_ascii=False), _now(), doc.id),
-                    )
-                else:
-                    cur.execute(
-                        "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (doc.id, doc.source, doc.url, doc.title, doc.published, doc.language, doc.text,
-                         doc.normalized, json.dumps(doc.meta, ensure_ascii=False), _now(), _now()),
-                    )
-                self._insert_rows(cur, doc, index)
-            return PutResult(doc.id, status)
+                results = []
+                for doc, index in items:
+                    current = doc.id
+                    results.append(self._put(cur, doc, index))
+            return results
         except sqlite3.DatabaseError as e:
-            raise StoreError(f"cannot write document {doc.id}: {e}") from e
+            raise StoreError(f"cannot write document {current}: {e}") from e
+
+    def _put(self, cur: sqlite3.Cursor, doc: Document, index: IndexFields) -> PutResult:
+        status = "added"
+        old = cur.execute(
+            "SELECT id, text, normalized, title, meta FROM documents WHERE id = ?", (doc.id,)
+        ).fetchone()
+        if old is None and (doc.url or doc.source):
+            old = cur.execute(
+                "SELECT id, text, normalized, title, meta FROM documents WHERE url = ? OR source = ? LIMIT 1",
+                (doc.url or doc.source, doc.source or doc.url),
+            ).fetchone()
+            if old is not None:
+                doc.id = old[0]
+        if old is not None:
+            if old[1] == doc.text and old[2] == doc.normalized:
+                status = "unchanged"
+            else:
+                status = "updated"
+                if old[1] != doc.text:
+                    cur.execute(
+                        "INSERT INTO document_versions VALUES (?, ?, ?, ?, ?, ?)",
+                        (old[0], _now(), old[1], old[2], old[3], old[4]),
+                    )
+            self._delete_rows(cur, doc.id)
+            cur.execute(
+                "UPDATE documents SET source=?, url=?, title=?, published=?, language=?, text=?, "
+                "normalized=?, meta=?, updated_at=? WHERE id=?",
+                (doc.source, doc.url, doc.title, doc.published, doc.language, doc.text,
+                 doc.normalized, json.dumps(doc.meta, ensure_ascii=False), _now(), doc.id),
+            )
+        else:
+            cur.execute(
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc.id, doc.source, doc.url, doc.title, doc.published, doc.language, doc.text,
+                 doc.normalized, json.dumps(doc.meta, ensure_ascii=False), _now(), _now()),
+            )
+        self._insert_rows(cur, doc, index)
+        return PutResult(doc.id, status)
 
     @staticmethod
     def _delete_rows(cur: sqlite3.Cursor, doc_id: str) -> None:
