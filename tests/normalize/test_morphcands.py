@@ -46,3 +46,10 @@ def test_names_get_no_candidates(gen: MorphCandidates) -> None:
 def test_speller_uses_them(gen: MorphCandidates) -> None:
     norm = Normalizer.default()
     assert norm.normalize("Biz müəlimlərimizə təşəkkür edirik.").text == "Biz müəllimlərimizə təşəkkür edirik."
+
+
+def test_capitalised_merged_word_split() -> None:
+    norm = Normalizer.default()
+    out = norm.normalize("Dünən Bakı Dövlət Universitetininrektoru ilə görüşdük.")
+    assert out.text == "Dünən Bakı Dövlət Universitetinin rektoru ilə görüşdük."
+    assert [e.kind for e in out.edits] == ["merge"]

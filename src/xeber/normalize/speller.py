@@ -197,7 +197,11 @@ class Speller:
                         if not counts.get(cand):
                             cost -= min(p.stem_prior_max, p.stem_prior * math.log1p(stem_count))
                         found.append((cand, cost, kind))
-        splits = tuple(self._split_candidates(word)) if not known and not name_like and len(word) >= 5 else ()
+        splits = tuple(self._split_candidates(word)) if not known and len(word) >= 5 else ()
+        if name_like:
+            # a capitalised merged word (Universitetininprorektoru): both parts long and the counts' words
+            splits = tuple((a, b) for a, b in splits if len(a) >= 4 and len(b) >= 3
+                           and counts.get(a, 0) >= p.min_split_count and counts.get(b, 0) >= p.min_split_count)
         return _Plan(known, keep, tuple(found), splits)
 
     def _known_name_plan(self, word: str, count: int) -> _Plan:
