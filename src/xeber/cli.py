@@ -175,8 +175,9 @@ def reprocess(
     workers: int = typer.Option(None, min=0, help="Local Dask worker processes (0: in this process)."),
     json_out: bool = JsonOpt,
 ) -> None:
-    """Re-run normalization and extraction over the stored archive (after an upgrade); the
-    originals are kept.
+    """Re-run normalization and extraction over the stored archive, keeping the originals.
+
+    Run it after upgrading xeber, so stored documents get the new normalizer and extractor.
 
     Example: xeber reprocess --db news.db --workers 2
     """
