@@ -14,6 +14,7 @@ from xeber.document import Document
 from xeber.errors import InputError
 from xeber.ingest import Failure, IngestOptions, load_path
 from xeber.ingest.html import extract_html
+from xeber.ingest.meta import date_from_text, normalize_date
 from xeber.ingest.tables import parse_mapping
 
 
@@ -49,6 +50,24 @@ def test_html_date_from_url_then_text() -> None:
     doc = extract_html(html_page(title, body), url="https://xeber.example/xeber/123")
     assert doc.published == "2023-05-05"  # from `05.05.2023` in the text
     assert doc.meta["agency"] == "Report"
+
+
+@pytest.mark.parametrize(("value", "iso"), [
+    ("2024-03-12T10:00:00Z", "2024-03-12"),
+    ("12.03.2024", "2024-03-12"),
+    ("5 iyun 2023", "2023-06-05"),
+    ("5 İYUN 2023", "2023-06-05"),  # Azerbaijani upper case: İ lowers to i, not i + combining dot
+    ("29 SENTYABR 2021, 10:15", "2021-09-29"),
+    ("31.02.2024", None),
+    ("dünən", None),
+])
+def test_normalize_date(value: str, iso: str | None) -> None:
+    assert normalize_date(value) == iso
+
+
+def test_date_from_text_takes_a_full_day_only() -> None:
+    assert date_from_text("2023-cü ilin sentyabrında ... Bakı, 29 sentyabr 2021-ci il") == "2021-09-29"
+    assert date_from_text("2023-cü ilin sentyabrında konfrans olub.") is None
 
 
 def test_html_without_body_is_a_clear_failure(tmp_path: Path) -> None:

@@ -13,19 +13,19 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from xeber.document import Document, content_id
+from xeber.text.casing import lower
+from xeber.text.dates import MONTHS, find_dates
 from xeber.text.translit import cyrillic_to_latin, is_cyrillic_azerbaijani
 
 # --- dates -------------------------------------------------------------------------------------
 
-# Azerbaijani month names (nominative stems); genitive/locative forms (`sentyabrın`) start with them.
-MONTHS = {
-    "yanvar": 1, "fevral": 2, "mart": 3, "aprel": 4, "may": 5, "iyun": 6,
-    "iyul": 7, "avqust": 8, "sentyabr": 9, "oktyabr": 10, "noyabr": 11, "dekabr": 12,
-}
+# Month names from xeber.text.dates (nominative stems; `sentyabrın` starts with one).
+_MONTH_NUMBER = {name: i + 1 for i, name in enumerate(MONTHS)}
 _MONTH_RE = "|".join(MONTHS)
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\d])")
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _DAY_MONTH_YEAR = re.compile(rf"(?<!\d)(\d{{1,2}})\s+({_MONTH_RE})\w*\s+(\d{{4}})", re.IGNORECASE)
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _URL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?!\d)")
 
 
@@ -48,35 +48,19 @@ def _fallback_date(text: str) -> str | None:
         if iso:
             found.append((m.start(), iso))
     for m in _DAY_MONTH_YEAR.finditer(text):
-        iso = _iso(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+        iso = _iso(int(m.group(3)), _MONTH_NUMBER[lower(m.group(2))], int(m.group(1)))  # İYUN → iyun
         if iso:
             found.append((m.start(), iso))
     return min(found)[1] if found else None
 
 
-def _dates_module() -> Any:
-    """xeber.text.dates when it is available (it resolves relative and partial expressions)."""
-    try:
-        from xeber.text import dates
-    except ImportError:
-        return None
-    return dates
-
-
-def date_from_text(text: str, reference: str | None = None) -> str | None:
-    """The first date in the head of an article, as ISO, or None."""
+def date_from_text(text: str) -> str | None:
+    """The first full day written in the head of an article, as ISO, or None."""
     head = text[:1500]
-    dates = _dates_module()
-    if dates is not None and hasattr(dates, "find_dates"):
-        try:
-            found = dates.find_dates(head, reference)
-        except (ValueError, TypeError):
-            found = []
-        for d in found:
-            iso = getattr(d, "iso", None)
-            # Only single full days: a month, a year or a range is not a publication date.
-            if getattr(d, "precision", "day") == "day" and isinstance(iso, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
-                return iso
+    for d in find_dates(head):
+        # Only single full days: a month, a year or a range is not a publication date.
+        if d.precision == "day" and _ISO_DAY.fullmatch(d.iso):
+            return d.iso
     return _fallback_date(head)
 
 
