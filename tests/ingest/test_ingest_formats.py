@@ -15,7 +15,7 @@ from xeber.errors import InputError
 from xeber.ingest import Failure, IngestOptions, load_path
 from xeber.ingest.html import extract_html
 from xeber.ingest.meta import date_from_text, normalize_date
-from xeber.ingest.tables import parse_mapping
+from xeber.ingest.tables import parse_mapping, resolve_columns
 
 
 def _split(text: str) -> tuple[str, str]:
@@ -118,6 +118,13 @@ def test_csv_without_text_column_names_the_columns(tmp_path: Path) -> None:
     f.write_text("a,b\n1,2\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"no text column \(columns: a, b\)"):
         list(load_path(f))
+
+
+def test_column_guesses_know_azerbaijani_upper_case() -> None:
+    # str.lower would make BAŞLIQ "başliq" and TARİX "tari̇x"; folded, they meet the guesses
+    assert resolve_columns(["ID", "BAŞLIQ", "MƏTN", "TARİX"]) == {
+        "text": "MƏTN", "title": "BAŞLIQ", "date": "TARİX", "id": "ID"}
+    assert resolve_columns(["Başlıq", "Body"], {"title": "BASLIQ"}) == {"text": "Body", "title": "Başlıq"}
 
 
 def test_bad_mapping_is_refused() -> None:

@@ -20,9 +20,10 @@ from xeber.errors import InputError
 from xeber.ingest.base import Failure, IngestOptions
 from xeber.ingest.meta import enrich, normalize_date
 from xeber.ingest.text import check_text, decode_text
+from xeber.text.casing import fold
 
 FIELDS = ("text", "title", "date", "url", "id", "author", "language", "source")
-# Column names tried in order for each field, compared case-insensitively.
+# Column names tried in order for each field, compared folded (case and Azerbaijani letters: BAŞLIQ = basliq).
 GUESSES: dict[str, tuple[str, ...]] = {
     "text": ("text", "body", "content", "article", "full_text", "mətn", "metn", "description", "summary"),
     "title": ("title", "headline", "başlıq", "basliq", "name"),
@@ -53,18 +54,19 @@ def parse_mapping(pairs: list[str]) -> dict[str, str]:
 def resolve_columns(columns: list[str], mapping: Mapping[str, str] | None = None) -> dict[str, str]:
     """Field → column for the columns a file has: the mapping first, then the guesses."""
     mapping = dict(mapping or {})
-    by_lower = {c.strip().lower(): c for c in columns}
+    by_key = {fold(c.strip()): c for c in columns}
     resolved: dict[str, str] = {}
     for field in FIELDS:
         if field in mapping:
             column = mapping[field]
-            if column not in columns and column.lower() not in by_lower:
+            if column not in columns and fold(column) not in by_key:
                 raise InputError(f"mapped column {column!r} for {field} is not in the file (columns: {', '.join(columns)})")
-            resolved[field] = column if column in columns else by_lower[column.lower()]
+            resolved[field] = column if column in columns else by_key[fold(column)]
             continue
         for guess in GUESSES[field]:
-            if guess in by_lower and by_lower[guess] not in resolved.values():
-                resolved[field] = by_lower[guess]
+            found = by_key.get(fold(guess))
+            if found is not None and found not in resolved.values():
+                resolved[field] = found
                 break
     return resolved
 
