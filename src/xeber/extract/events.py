@@ -93,7 +93,7 @@ def find_events(text: str, entities: list[Entity], published: str | None = None)
                 continue  # `məlumat verdiyimiz kimi`: "as reported", not an event
             if trig.type == "statement" and re.fullmatch(r"qeyd (?:edilən|olunan)", lower(text[trig.start:trig.end])):
                 continue  # `qeyd olunan layihələr`: "the aforementioned", not a statement
-            ev = _event(text, tokens, lo, hi, trig, mentions, ctx, published)
+            ev = _event(text, tokens, lo, hi, trig, mentions, ctx)
             if ev is not None:
                 sent_events.append(ev)
         _share_place(sent_events)
@@ -170,7 +170,7 @@ def _remember(mentions: list[Mention], events: list[Event], ctx: _Context) -> No
 
 
 def _event(text: str, tokens: list[Token], lo: int, hi: int, trig: Trigger, mentions: list[Mention],
-           ctx: _Context, published: str | None) -> Event | None:
+           ctx: _Context) -> Event | None:
     clause_lo = _clause_start(tokens, lo, trig.first)
     before = [m for m in mentions if clause_lo <= m.first and m.last < trig.first]
     args: list[Argument] = []

@@ -22,12 +22,12 @@ from typing import Protocol
 from xeber.extract.gazetteer import Gazetteer, key
 from xeber.morph import Morphology
 from xeber.text.casing import lower
+from xeber.text.dates import MONTHS
 
 _DATA = Path(__file__).resolve().parents[1] / "data" / "models"
 LOCAL_MODEL = _DATA / "local" / "ner.crfsuite"
 BUNDLED_MODEL = _DATA / "ner.crfsuite"
-_MONTHS = frozenset(["yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr",
-                     "oktyabr", "noyabr", "dekabr"])
+_MONTHS = frozenset(MONTHS)
 
 
 class _TokenLike(Protocol):
