@@ -72,27 +72,19 @@ def wikiaz(shared: Path) -> dict[str, dict]:
                                      ("rules only", False, frozenset())):
         if use_model and tagger is None:
             continue
-        saved = ner.default_tagger
-        if not use_model:
-            ner.default_tagger = lambda: None  # type: ignore[assignment]
-        ent_mod.MODEL_REDRAWS = redraw
-        try:
-            preds = []
-            for words, _ in valid:
-                text = " ".join(words)
-                starts, ends, pos = {}, {}, 0
-                for k, w in enumerate(words):
-                    starts[pos] = k
-                    ends[pos + len(w)] = k + 1
-                    pos += len(w) + 1
-                spans = set()
-                for e in ent_mod.find_entities(text):
-                    if e.type in TYPES and not e.attrs.get("nominal") and e.start in starts and e.end in ends:
-                        spans.add((starts[e.start], ends[e.end], e.type))
-                preds.append(spans)
-        finally:
-            ner.default_tagger = saved  # type: ignore[assignment]
-            ent_mod.MODEL_REDRAWS = frozenset()
+        preds = []
+        for words, _ in valid:
+            text = " ".join(words)
+            starts, ends, pos = {}, {}, 0
+            for k, w in enumerate(words):
+                starts[pos] = k
+                ends[pos + len(w)] = k + 1
+                pos += len(w) + 1
+            spans = set()
+            for e in ent_mod.find_entities(text, use_model=use_model, redraws=redraw):
+                if e.type in TYPES and not e.attrs.get("nominal") and e.start in starts and e.end in ends:
+                    spans.add((starts[e.start], ends[e.end], e.type))
+            preds.append(spans)
         results[label] = score(gold, preds, TYPES)
     return results
 

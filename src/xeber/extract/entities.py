@@ -44,11 +44,6 @@ _NON_FINAL_CASES = frozenset(["da", "də", "ta", "tə", "dan", "dən", "tan", "t
                               "ya", "yə", "nda", "ndə", "ndan", "ndən"])
 
 
-# Types a stacked CRF (one trained with the rules' tags as features) may re-draw over the rules' spans. None:
-# re-drawing ORG/LOC/PER gains 0.02 F1 on ner-wikiaz but loses 0.09 on our news gold (bench/results/entities.md),
-# whose span conventions the rules follow.
-MODEL_REDRAWS: frozenset[str] = frozenset()
-
 _STRONG_SURNAME = ("ov", "ova", "yev", "yeva", "ev", "eva", "zadə", "oğlu")
 
 
@@ -122,11 +117,14 @@ def _is_head(tok: _Tok, heads: frozenset[str]) -> bool:
 
 
 class _Recogniser:
-    def __init__(self, text: str, toks: list[_Tok], gaz: Gazetteer, published: str | None) -> None:
+    def __init__(self, text: str, toks: list[_Tok], gaz: Gazetteer, published: str | None,
+                 use_model: bool = True, redraws: frozenset[str] = frozenset()) -> None:
         self.text = text
         self.toks = toks
         self.gaz = gaz
         self.published = published
+        self.use_model = use_model
+        self.redraws = redraws
         self.taken = [False] * len(toks)
         self.spans: list[_Span] = []
         self.title_at: dict[int, tuple[int, int]] = {}  # token index after a title -> title token span
@@ -430,10 +428,10 @@ class _Recogniser:
 
     def model(self) -> None:
         """Spans the CRF labels around capitalised words (not a sentence's first) that no rule took."""
-        tagger = ner.default_tagger()
+        tagger = ner.default_tagger() if self.use_model else None
         if tagger is None:
             return
-        redraw: frozenset[str] = MODEL_REDRAWS if tagger.stacked else frozenset()
+        redraw = self.redraws if tagger.stacked else frozenset()
         open_ = [t.cap and t.kind == "word" and ((not t.sent_start and not self.taken[k]) or bool(redraw))
                  for k, t in enumerate(self.toks)]
         for (i, j, type_, conf) in tagger.spans(self.toks, self.gaz, open_.__getitem__, self.tags()):
@@ -581,11 +579,17 @@ def _lemma(rec: _Recogniser, span: _Span, known: set[str]) -> str:
     return head + stem
 
 
-def find_entities(text: str, published: str | None = None) -> list[Entity]:
-    """Entities in `text` (normally the normalized text), offsets into it, lemmas and links."""
+def find_entities(text: str, published: str | None = None, *, use_model: bool = True,
+                  redraws: frozenset[str] = frozenset()) -> list[Entity]:
+    """Entities in `text` (normally the normalized text), offsets into it, lemmas and links.
+
+    `use_model=False`: the rules alone, without the CRF. `redraws`: types a stacked CRF (one trained with
+    the rules' tags as features) may re-draw over the rules' spans; none by default, since re-drawing
+    ORG/LOC/PER gains 0.02 F1 on ner-wikiaz but loses 0.09 on our news gold (bench/results/entities.md),
+    whose span conventions the rules follow."""
     gaz = default()
     toks = _tokens(text)
-    rec = _Recogniser(text, toks, gaz, published)
+    rec = _Recogniser(text, toks, gaz, published, use_model, redraws)
     spans = rec.run()
     # words the document itself shows bare: evidence for the right stem of an inflected mention
     known = {t.key for k, t in enumerate(toks) if t.cap and rec.taken[k]}
