@@ -378,7 +378,7 @@ def main() -> None:
         stems[b] = "P" if b in proper else "N"
     added += len(batch)
     morph = _extend(morph, batch, stems, counts, trust, flags)
-    by_paradigm = paradigm_stems(entries, stems, trust, proper, morph)
+    by_paradigm = paradigm_stems(entries, stems, trust, morph)
     for w in by_paradigm:
         stems[w] = "P" if w in proper else "N"
     added += len(by_paradigm)
@@ -392,7 +392,7 @@ def main() -> None:
         rows.append(f"{w}\t{counts[w]}\t{t}\t{stems.get(w, '')}\t{flags.get(w, '')}\n")
     with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as f:
         f.writelines(rows)
-    n_trust = defaultdict(int)
+    n_trust: defaultdict[int, int] = defaultdict(int)
     for w in entries:
         n_trust[trust[w]] += 1
     print(f"{len(entries)} forms read; trust levels {dict(sorted(n_trust.items()))}; {len(verbs)} verb stems; "
@@ -434,7 +434,7 @@ def own_paradigm(w: str, trust: dict[str, int]) -> list[str]:
 
 
 def paradigm_stems(entries: dict[str, Entry], stems: dict[str, str], trust: dict[str, int],
-                   proper: set[str], morph: Morphology) -> list[str]:
+                   morph: Morphology) -> list[str]:
     """Trusted forms whose own inflected forms are attested but unexplained by the stems so far
     (hissə: hissələr, hissənin cannot come from hiss+ə): they are stems too."""
     found = []
