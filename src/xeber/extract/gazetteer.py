@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from xeber.data import read_list
 from xeber.text.casing import lower
 
 
@@ -19,8 +19,7 @@ def key(word: str) -> str:
 
 
 def _read(name: str) -> list[str]:
-    data = resources.files("xeber.data").joinpath("gazetteer", name).read_text(encoding="utf-8")
-    return [line.strip() for line in data.splitlines() if line.strip() and not line.startswith("#")]
+    return read_list(f"gazetteer/{name}")
 
 
 def _phrases(lines: list[str]) -> frozenset[tuple[str, ...]]:

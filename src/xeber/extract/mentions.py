@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from xeber.data import read_list
 from xeber.document import Entity
 from xeber.text.casing import fold, lower
 from xeber.text.tokenize import Token
@@ -102,18 +102,15 @@ def group_phrases() -> tuple[tuple[str, ...], ...]:
 
 @lru_cache(maxsize=1)
 def documents() -> dict[str, str]:
-    data = resources.files("xeber.data").joinpath("events/documents.txt").read_text(encoding="utf-8")
     out = {}
-    for line in data.splitlines():
-        if line.strip() and not line.startswith("#"):
-            stem, type_ = line.split("\t")
-            out[stem] = type_
+    for line in read_list("events/documents.txt"):
+        stem, type_ = line.split("\t")
+        out[stem] = type_
     return out
 
 
 def _read_list(name: str) -> tuple[str, ...]:
-    data = resources.files("xeber.data").joinpath(f"events/{name}").read_text(encoding="utf-8")
-    return tuple(x.strip() for x in data.splitlines() if x.strip() and not x.startswith("#"))
+    return tuple(read_list(f"events/{name}"))
 
 
 _POSS_CASE = re.compile(r"^(?:s?[ıiuü]|[ıiuü]m[ıiuü]z|[ıiuü]m)?(?:n[ıiuü]n|n[ıiuü]|n[əa]|nd[əa]n|nd[əa]|nd[əa]k[ıi]|l[əa]|yl[əa])?$")
