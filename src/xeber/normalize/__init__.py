@@ -18,6 +18,7 @@ from xeber.normalize.context import ContextScorer, load_bigram_model
 from xeber.normalize.layout import layout_edits
 from xeber.normalize.lexicon import Lexicon, default_morph, load_lexicon
 from xeber.normalize.morphcands import MorphCandidates
+from xeber.normalize.realword import RealWords
 from xeber.normalize.speller import Speller
 from xeber.normalize.unicode import unicode_edits
 from xeber.normalize.words import DocContext, word_edits
@@ -50,8 +51,10 @@ class Normalizer:
         errors = load_error_model()
         morph_cands = MorphCandidates.from_morphology(lexicon.morph, lexicon.known) \
             if lexicon.morph is not None else None
-        return cls(lexicon, errors, Speller(lexicon, errors, ContextScorer(lexicon, lm),
-                                            morph_candidates=morph_cands))
+        context = ContextScorer(lexicon, lm)
+        speller = Speller(lexicon, errors, context, morph_candidates=morph_cands)
+        speller.real_words = RealWords(lexicon, errors, context, lexicon.morph)
+        return cls(lexicon, errors, speller)
 
     @classmethod
     def default(cls) -> Normalizer:

@@ -12,6 +12,7 @@ from xeber.normalize.channel import ErrorModel
 from xeber.normalize.context import ContextScorer
 from xeber.normalize.lexicon import FREQUENT, Lexicon, confusion_key
 from xeber.normalize.morphcands import MorphCandidates
+from xeber.normalize.realword import RealWords
 from xeber.text.casing import fold
 
 # OCR misreadings of one letter as two (rn for m, cl for d): candidates come from the word with the
@@ -83,6 +84,8 @@ class Speller:
         self._plan = lru_cache(maxsize=200_000)(self._plan_uncached)
         # lower-case plain words that no context can change (filled by the word stage): the fast path
         self.stable: set[str] = set()
+        # the real-word stage (valid words that the context says are another word), when built
+        self.real_words: RealWords | None = None
 
     # candidates -----------------------------------------------------------------------------
     def _edit_candidates_uncached(self, word: str, max_key_distance: int) -> tuple[str, ...]:

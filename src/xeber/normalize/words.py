@@ -57,6 +57,7 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
         doc_out.append(doc)
     names, diacritics = doc.names, doc.diacritics
     edits: list[Edit] = []
+    fixed: dict[int, str] = {}  # token index -> its corrected lower-case word
     stable = speller.stable
     n = len(tokens)
     fi = 0
@@ -99,7 +100,45 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
                               speller, diacritics, keep_shift)
             if edit is not None:
                 edits.append(edit)
+                if m is None:
+                    fixed[i] = lower(edit.replacement)
+    if settings.real_words and not diacritics and speller.real_words is not None:
+        edits = _real_word_edits(tokens, fixed, edits, speller, starts, names, focus)
     return edits
+
+
+def _real_word_edits(tokens: list[Token], fixed: dict[int, str], edits: list[Edit], speller: Speller,
+                     starts: set[int], names: Counter[str], focus: list[tuple[int, int]] | None) -> list[Edit]:
+    """Valid words that the context says are another word (`real-word` edits), judged between the
+    neighbours as the spelling stage left them; words that stage changed are not judged again."""
+    real = speller.real_words
+    assert real is not None
+    edited = {e.start for e in edits}
+    out = list(edits)
+    n = len(tokens)
+    fi = 0
+
+    def word_at(j: int) -> str | None:
+        if j < 0 or j >= n or tokens[j].kind != "word":
+            return None
+        return fixed.get(j) or lower(tokens[j].text)
+
+    for i, tok in enumerate(tokens):
+        if tok.kind != "word" or i in fixed or tok.start in edited or not _PLAIN_WORD.fullmatch(tok.text):
+            continue
+        if focus is not None:
+            while fi < len(focus) and focus[fi][1] <= tok.start:
+                fi += 1
+            if fi == len(focus) or focus[fi][0] >= tok.end:
+                continue
+        text = tok.text
+        if any(c.isupper() for c in text[1:]) or text[0].isupper() and (tok.start not in starts or names[text] > 0):
+            continue  # names and acronyms are left alone
+        fix = real.correct(lower(text), word_at(i - 1), word_at(i + 1))
+        if fix is not None:
+            out.append(Edit(tok.start, tok.end, text, match_case(text, fix[0]), "real-word", round(fix[1], 3)))
+    out.sort(key=lambda e: e.start)
+    return out
 
 
 def _span_confidence(spans: list[tuple[int, int, float]], start: int, end: int) -> float | None:

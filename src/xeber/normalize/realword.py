@@ -1,0 +1,238 @@
+"""Real-word errors: a valid word that is not the word meant (`ki` for `və`... read as another word, `plan`
+for `olan`, `təbriklərinin` for `təbriklərini` before a verb, `istiqamətdə` for `istiqamətində` after a
+genitive). No lexicon can flag them; only the context can.
+
+Each word has a small confusion set: the frequent words one cheap, learned channel confusion away (OCR and
+typing tables, multi-letter OCR misreadings, a dropped or doubled letter), and, for an inflected noun, the
+same stem with a suffix chain one morpheme apart (GEN↔ACC, LOC/DAT/ABL with or without the 3rd-person
+possessive), regenerated with `xeber.morph`. The word is replaced only when the bigram model, on both
+sides, prefers a neighbour by a wide margin over the word as written (which gets a prior for being right),
+after the channel cost; cheap morphosyntactic evidence (a genitive with no possessed noun after it, a
+bare case-marked noun after a genitive) adds to a morpheme neighbour's score.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from xeber.normalize.channel import ErrorModel
+from xeber.normalize.context import ContextScorer
+from xeber.normalize.lexicon import Lexicon
+
+# OCR misreadings of one letter as two, and the reverse (m read as rn)
+MULTI_OCR = (("rn", "m"), ("cl", "d"), ("ii", "ü"), ("vv", "w"))
+_POSSESSIVES = frozenset(("P1SG", "P2SG", "P3SG", "P1PL", "P2PL", "P3PL"))
+_OBLIQUE = {"LOC": "LOC_N", "DAT": "DAT_N", "ABL": "ABL_N"}  # the case after a 3rd-person possessive
+
+
+@dataclass(frozen=True, slots=True)
+class RealWordParams:
+    margin: float = 7.0  # log-score a neighbour must win by (with the local bigram model)
+    short_margin: float = 3.0  # for words of up to short_len letters (function words and their misreadings)
+    short_len: int = 3
+    max_cost: float = 8.0  # channel cost of a confusion looked at
+    min_count: int = 2000  # a neighbour must be at least this frequent
+    morph_cost: float = 5.0  # cost of a one-morpheme slip in the suffix chain
+    syntax_bonus: float = 4.0  # a morpheme neighbour the syntax asks for
+    ending_weight: float = 0.5  # weight of the ending-bigram (coarse part of speech) gain
+    # without the local model only syntax-backed morpheme neighbours are tried, at this margin
+    margin_no_lm: float = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class Neighbour:
+    word: str
+    cost: float  # −log P(written word | this word)
+    source: str  # "channel" or a morpheme change such as "GEN>ACC"
+
+
+class RealWords:
+    """Decides whether a valid word should be one of its confusion-set neighbours."""
+
+    def __init__(self, lexicon: Lexicon, errors: ErrorModel, context: ContextScorer, morph: Any | None,
+                 params: RealWordParams | None = None):
+        self.lexicon = lexicon
+        self.errors = errors
+        self.context = context
+        self.morph = morph
+        self.params = params or RealWordParams()
+        self.neighbours = lru_cache(maxsize=200_000)(self._neighbours_uncached)
+        self._analysis = lru_cache(maxsize=200_000)(self._analysis_uncached)
+
+    # confusion sets ------------------------------------------------------------------------------
+    def _neighbours_uncached(self, word: str) -> tuple[Neighbour, ...]:
+        lex, p = self.lexicon, self.params
+        found: dict[str, Neighbour] = {}
+        if self.context.lm is not None and len(word) >= 2:
+            near = set(lex.frequent_near(word))
+            for wrong, right in MULTI_OCR:
+                if wrong in word:
+                    near.update(lex.frequent_near(word.replace(wrong, right)))
+                if right in word:
+                    near.update(lex.frequent_near(word.replace(right, wrong)))
+            for cand in near:
+                if cand == word or lex.count(cand) < p.min_count or abs(len(cand) - len(word)) > 2:
+                    continue
+                cost = self._cost(cand, word)
+                if cost <= p.max_cost:
+                    # another inflection of the same word is a morpheme change, not a word confusion
+                    same = self._lemma(cand) is not None and self._lemma(cand) == self._lemma(word)
+                    found[cand] = Neighbour(cand, cost, "inflection" if same else "channel")
+        for cand, change in self._morpheme_neighbours(word):
+            cost = min(p.morph_cost, self._cost(cand, word))
+            old = found.get(cand)
+            if old is None or cost <= old.cost:
+                found[cand] = Neighbour(cand, cost, change)
+        return tuple(sorted(found.values(), key=lambda n: n.word))
+
+    def _cost(self, cand: str, word: str) -> float:
+        limit = self.params.max_cost
+        cost = self.errors.cost(cand, word, limit)
+        for wrong, right in MULTI_OCR:
+            if wrong in word and right in cand:
+                cost = min(cost, 5.0 + self.errors.cost(cand, word.replace(wrong, right), limit))
+        return cost
+
+    def _morpheme_neighbours(self, word: str) -> list[tuple[str, str]]:
+        """The noun's stem with a suffix chain one morpheme apart, when the result is a valid word."""
+        morph = self.morph
+        if morph is None or len(word) < 4:
+            return []
+        out: list[tuple[str, str]] = []
+        seen = {word}
+        for a in morph.analyze(word)[:2]:
+            if a.pos != "NOUN" or not a.suffixes or not a.stem:
+                continue
+            for chain, change in _chain_changes(a.suffixes):
+                try:
+                    cand = morph.inflect(a.stem, chain)
+                except ValueError:
+                    continue
+                if cand not in seen and self.lexicon.known(cand):
+                    seen.add(cand)
+                    out.append((cand, change))
+        return out
+
+    # morphosyntax -------------------------------------------------------------------------------
+    def _analysis_uncached(self, word: str) -> tuple[str | None, tuple[str, ...]]:
+        """(part of speech, suffix tags) of the best analysis, (None, ()) when there is none."""
+        if self.morph is None:
+            return None, ()
+        found = self.morph.analyze(word)
+        if not found:
+            return None, ()
+        return found[0].pos, tuple(found[0].suffixes)
+
+    def _lemma(self, word: str) -> str | None:
+        if self.morph is None:
+            return None
+        found = self.morph.analyze(word)
+        return found[0].lemma if found else None
+
+    def _is_verb(self, word: str | None) -> bool:
+        if word is None:
+            return False
+        pos, tags = self._analysis(word)
+        return pos == "VERB" and bool(tags)
+
+    def _syntax(self, change: str, prev: str | None, nxt: str | None) -> float:
+        """+1 when the syntax asks for this change, −1 when it speaks against it, 0 otherwise."""
+        if change == "GEN>ACC":
+            # a genitive needs a possessed noun after it; before a verb the object is accusative
+            return 1.0 if self._is_verb(nxt) else 0.0
+        if change == "ACC>GEN":
+            return -1.0 if self._is_verb(nxt) else 0.0
+        if change.startswith("+P3"):
+            # a case-marked noun right after a genitive is its possessed noun, so it needs the possessive
+            if prev is not None:
+                pos, tags = self._analysis(prev)
+                if pos in ("NOUN", "PROPN") and tags[-1:] == ("GEN",):
+                    return 1.0
+            return 0.0
+        if change.startswith("-P3"):
+            if prev is not None:
+                pos, tags = self._analysis(prev)
+                if pos in ("NOUN", "PROPN") and tags[-1:] == ("GEN",):
+                    return -1.0
+            return 0.0
+        return 0.0
+
+    # decision -----------------------------------------------------------------------------------
+    def correct(self, word: str, prev: str | None, nxt: str | None) -> tuple[str, float] | None:
+        """(replacement, confidence) for lower-case `word` between lower-case neighbours, or None."""
+        found = self.best(word, prev, nxt)
+        if found is None or found[0] < found[2]:
+            return None
+        gain, cand, need = found
+        return cand, 1.0 / (1.0 + math.exp(-(gain - need + 1.0)))
+
+    def best(self, word: str, prev: str | None, nxt: str | None) -> tuple[float, str, float] | None:
+        """(gain, neighbour, margin needed) of the neighbour that beats the word as written by most."""
+        if prev is None and nxt is None:
+            return None
+        neighbours = self.neighbours(word)
+        if not neighbours:
+            return None
+        p, lm = self.params, self.context.lm
+        score = self.context.score
+        keep = score(prev, word, nxt)
+        base_end = self._ending(prev, word, nxt)
+        if lm is None:
+            need = p.margin_no_lm
+        else:
+            need = p.short_margin if len(word) <= p.short_len else p.margin
+        best: tuple[float, str, float] | None = None
+        for nb in neighbours:
+            syntax = 0.0
+            if nb.source != "channel":
+                # the bigram model is too sparse to choose between inflections of one stem on its own
+                # (on the tuning split such switches were mostly wrong): the syntax must ask for it
+                syntax = self._syntax(nb.source, prev, nxt)
+                if syntax <= 0:
+                    continue
+            if lm is None:
+                if nb.source == "channel":
+                    continue
+                gain = syntax * p.syntax_bonus - nb.cost + score(prev, nb.word, nxt) - keep
+            else:
+                # a word neighbour must be attested next to at least one of the words around it
+                if nb.source == "channel" and not (prev is not None and lm.has(prev, nb.word)
+                                                   or nxt is not None and lm.has(nb.word, nxt)):
+                    continue
+                gain = score(prev, nb.word, nxt) - keep - nb.cost + syntax * p.syntax_bonus \
+                    + p.ending_weight * (self._ending(prev, nb.word, nxt) - base_end)
+            if best is None or gain > best[0]:
+                best = (gain, nb.word, need)
+        return best
+
+    def _ending(self, prev: str | None, word: str, nxt: str | None) -> float:
+        lm = self.context.lm
+        if lm is None:
+            return 0.0
+        s = 0.0
+        if prev is not None:
+            s += lm.ending_logratio(prev, word)
+        if nxt is not None:
+            s += lm.ending_logratio(word, nxt)
+        return s
+
+
+def _chain_changes(tags: tuple[str, ...]) -> list[tuple[tuple[str, ...], str]]:
+    """Suffix chains one morpheme apart from `tags` (tags of a noun), with a name for the change."""
+    out: list[tuple[tuple[str, ...], str]] = []
+    *head, last = tags
+    head_t = tuple(head)
+    poss = bool(head) and head[-1] in _POSSESSIVES
+    if last == "GEN":
+        out.append(((*head_t, "ACC"), "GEN>ACC"))
+    elif last == "ACC":
+        out.append(((*head_t, "GEN"), "ACC>GEN"))
+    if last in _OBLIQUE:
+        if poss and head[-1] == "P3SG":
+            out.append(((*head_t[:-1], last), "-P3" + last))
+        elif not poss:
+            out.append(((*head_t, "P3SG", _OBLIQUE[last]), "+P3" + last))
+    return out

@@ -1,0 +1,78 @@
+"""xeber.normalize real-word stage: confusion sets, morphosyntax, the Settings switch."""
+
+from __future__ import annotations
+
+import pytest
+
+from xeber.normalize import Normalizer
+from xeber.normalize.context import BigramModel, ContextScorer
+from xeber.normalize.realword import RealWords, _chain_changes
+from xeber.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def norm() -> Normalizer:
+    return Normalizer.build(use_local_lm=False)
+
+
+def test_chain_changes_are_one_morpheme_apart() -> None:
+    assert _chain_changes(("PL", "GEN")) == [(("PL", "ACC"), "GEN>ACC")]
+    assert _chain_changes(("ACC",)) == [(("GEN",), "ACC>GEN")]
+    assert _chain_changes(("LOC",)) == [(("P3SG", "LOC_N"), "+P3LOC")]
+    assert _chain_changes(("P3SG", "DAT")) == [(("DAT",), "-P3DAT")]
+    assert _chain_changes(("P1SG", "LOC")) == []  # a 1st-person possessive is not one slip from P3
+    assert _chain_changes(("PL",)) == []
+
+
+def test_morpheme_neighbours_are_regenerated_with_harmony(norm: Normalizer) -> None:
+    real = norm.speller.real_words
+    assert real is not None
+    found = {n.word: n.source for n in real.neighbours("kitabların")}
+    assert found.get("kitabları") == "GEN>ACC"
+    found = {n.word: n.source for n in real.neighbours("məktəbdə")}
+    assert found.get("məktəbində") == "+P3LOC"
+    found = {n.word: n.source for n in real.neighbours("şəhərində")}
+    assert found.get("şəhərdə") == "-P3LOC"
+
+
+def test_syntax_asks_for_the_accusative_before_a_verb(norm: Normalizer) -> None:
+    real = norm.speller.real_words
+    assert real is not None
+    assert real._syntax("GEN>ACC", "onlar", "oxudular") == 1.0
+    assert real._syntax("GEN>ACC", "onlar", "müəllifləri") == 0.0
+    assert real._syntax("ACC>GEN", None, "oxudular") == -1.0
+    assert real._syntax("+P3LOC", "məktəbin", "") == 1.0
+    assert real._syntax("+P3LOC", "böyük", "") == 0.0
+
+
+def _with_bigrams(norm: Normalizer, pairs: dict[tuple[str, str], int]) -> RealWords:
+    lm = BigramModel()
+    for (a, b), c in pairs.items():
+        lm.bigrams[(a, b)] = c
+        lm.followers[a] = lm.followers.get(a, 0) + c
+        for w in (a, b):
+            lm.unigrams[w] = lm.unigrams.get(w, 0) + c
+    return RealWords(norm.lexicon, norm.errors, ContextScorer(norm.lexicon, lm), norm.lexicon.morph)
+
+
+def test_context_decides_between_a_word_and_its_misreading(norm: Normalizer) -> None:
+    real = _with_bigrams(norm, {("alma", "və"): 500, ("və", "armud"): 500, ("alma", "satılır"): 50})
+    # 'yə' (an OCR misreading of 'və') between words that the model has seen around 'və'
+    fix = real.correct("yə", "alma", "armud")
+    assert fix is not None and fix[0] == "və" and 0.5 < fix[1] <= 1.0
+    assert real.correct("və", "alma", "armud") is None  # the right word stays
+    assert real.correct("yə", None, None) is None  # no context, no decision
+
+
+def test_real_words_setting_switches_the_stage_off(norm: Normalizer) -> None:
+    speller = norm.speller
+    saved = speller.real_words
+    speller.real_words = _with_bigrams(norm, {("alma", "və"): 500, ("və", "armud"): 500})
+    try:
+        on = norm.normalize("alma yə armud", Settings(real_words=True))
+        off = norm.normalize("alma yə armud", Settings(real_words=False))
+    finally:
+        speller.real_words = saved
+    assert on.text == "alma və armud"
+    assert [e.kind for e in on.edits] == ["real-word"]
+    assert off.text == "alma yə armud" and off.edits == []
