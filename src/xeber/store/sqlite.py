@@ -69,6 +69,8 @@ MIGRATIONS: list[str] = [
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+BM25_WEIGHTS = "0.0, 3.0, 1.0, 1.0"  # doc_id, title, body, lemmas
+TIE_SPARE = 64  # rows beyond the page taken by score alone, to sort ties at the page end by date and id
 
 
 def _now() -> str:
@@ -279,25 +281,54 @@ class SQLiteStore:
         """Documents matching an FTS5 expression over analyzed terms, best BM25 first (title
         weighted 3×), ties broken by date then id so that pages are stable; `sort="date"`: newest
         first, then id."""
-        sql_where, params = self._where(match, filters)
-        order = "d.published DESC, d.id" if sort == "date" else "score, d.published DESC, d.id"
-        score = "bm25(doc_fts, 0.0, 3.0, 1.0, 1.0)" if match else "0.0"  # no words: filters only
+        score = f"bm25(doc_fts, {BM25_WEIGHTS})" if match else "0.0"  # no words: filters only
+        order = "{p}published DESC, {p}id" if sort == "date" else "{p}score, {p}published DESC, {p}id"
+        page_sql = (
+            "SELECT d.id, d.title, d.published, d.source, d.url, p.score, coalesce(d.normalized, d.text), d.meta "
+            "FROM ({ranked}) p JOIN documents d ON d.id = p.id ORDER BY " + order.format(p="p.")
+        )
         try:
-            total = self.conn.execute(
-                f"SELECT count(*) FROM doc_fts JOIN documents d ON d.id = doc_fts.doc_id WHERE {sql_where}", params
-            ).fetchone()[0]
-            rows = self.conn.execute(
-                f"SELECT d.id, d.title, d.published, d.source, d.url, {score} AS score, "
-                "coalesce(d.normalized, d.text), d.meta "
-                f"FROM doc_fts JOIN documents d ON d.id = doc_fts.doc_id WHERE {sql_where} "
-                f"ORDER BY {order} LIMIT ? OFFSET ?",
-                [*params, limit, offset],
-            ).fetchall()
+            if match and sort == "rank" and not any(filters.values() if filters else ()):
+                total = self.conn.execute("SELECT count(*) FROM doc_fts WHERE doc_fts MATCH ?", [match]).fetchone()[0]
+                rows = self._top_by_bm25(match, limit, offset, page_sql)
+            else:
+                where, params = self._where(match, filters)
+                matched = f"FROM doc_fts JOIN documents d ON d.id = doc_fts.doc_id WHERE {where}"
+                total = self.conn.execute(f"SELECT count(*) {matched}", params).fetchone()[0]
+                ranked = (f"SELECT d.id AS id, d.published AS published, {score} AS score {matched} "
+                          f"ORDER BY {order.format(p='')} LIMIT ? OFFSET ?")
+                rows = self.conn.execute(page_sql.format(ranked=ranked), [*params, limit, offset]).fetchall()
         except sqlite3.OperationalError as e:
             raise QueryError(f"cannot run query: {e}") from e
         return int(total), [
             SearchRow(r[0], r[1], r[2], r[3], r[4], -float(r[5]), r[6], json.loads(r[7] or "{}")) for r in rows
         ]
+
+    def _top_by_bm25(self, match: str, limit: int, offset: int, page_sql: str) -> list[Any]:
+        """The page of a query ranked by BM25 alone (then date, then id), reading the index only for the
+        ranking: the best rows by score are taken with some to spare, and documents are read for those.
+        Where more rows than the spare tie with the last one of the page, every match is sorted."""
+        want = offset + limit
+        top = self.conn.execute(
+            f"SELECT rowid, bm25(doc_fts, {BM25_WEIGHTS}) AS s FROM doc_fts WHERE doc_fts MATCH ? ORDER BY s LIMIT ?",
+            [match, want + TIE_SPARE],
+        ).fetchall()
+        if len(top) == want + TIE_SPARE and want and top[-1][1] == top[want - 1][1]:
+            ranked = (
+                f"SELECT d.id AS id, d.published AS published, bm25(doc_fts, {BM25_WEIGHTS}) AS score "
+                "FROM doc_fts JOIN documents d ON d.id = doc_fts.doc_id WHERE doc_fts MATCH ? "
+                "ORDER BY score, published DESC, id LIMIT ? OFFSET ?"
+            )
+            return self.conn.execute(page_sql.format(ranked=ranked), [match, limit, offset]).fetchall()
+        if not top or not limit:
+            return []
+        values = ",".join("(?, ?)" for _ in top)
+        ranked = (
+            f"WITH t(rid, s) AS (VALUES {values}) SELECT d.id AS id, d.published AS published, t.s AS score FROM t "
+            "JOIN doc_fts f ON f.rowid = t.rid JOIN documents d ON d.id = f.doc_id "
+            "ORDER BY score, published DESC, id LIMIT ? OFFSET ?"
+        )
+        return self.conn.execute(page_sql.format(ranked=ranked), [*(v for r in top for v in r), limit, offset]).fetchall()
 
     # -- vocabulary, facets, entities, events (search and serve) -----------------------------------
     def term_counts(self, terms: list[str]) -> dict[str, int]:
