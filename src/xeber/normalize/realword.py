@@ -66,7 +66,8 @@ class RealWords:
     def _neighbours_uncached(self, word: str) -> tuple[Neighbour, ...]:
         lex, p = self.lexicon, self.params
         found: dict[str, Neighbour] = {}
-        if self.context.lm is not None and len(word) >= 2:
+        lm = self.context.lm
+        if lm is not None and len(word) >= 2:
             near = set(lex.frequent_near(word))
             for wrong, right in MULTI_OCR:
                 if wrong in word:
@@ -74,7 +75,9 @@ class RealWords:
                 if right in word:
                     near.update(lex.frequent_near(word.replace(right, wrong)))
             for cand in near:
-                if cand == word or lex.count(cand) < p.min_count or abs(len(cand) - len(word)) > 2:
+                # a neighbour the bigram model never saw can have no bigram evidence (and costs time)
+                if cand == word or cand not in lm.unigrams or lex.count(cand) < p.min_count \
+                        or abs(len(cand) - len(word)) > 2:
                     continue
                 cost = self._cost(cand, word)
                 if cost <= p.max_cost:
@@ -199,8 +202,13 @@ class RealWords:
                 gain = syntax * p.syntax_bonus - nb.cost + score(prev, nb.word, nxt) - keep
             else:
                 # a word neighbour must be attested next to at least one of the words around it
-                if nb.source == "channel" and not (prev is not None and lm.has(prev, nb.word)
-                                                   or nxt is not None and lm.has(nb.word, nxt)):
+                left = prev is not None and lm.has(prev, nb.word)
+                right = nxt is not None and lm.has(nb.word, nxt)
+                if nb.source == "channel" and not (left or right):
+                    continue
+                # a short word (a function word or its misreading) changes only when every side it has
+                # vouches for the neighbour: `və` between two nouns is not `də`
+                if len(word) <= p.short_len and not ((prev is None or left) and (nxt is None or right)):
                     continue
                 gain = score(prev, nb.word, nxt) - keep - nb.cost + syntax * p.syntax_bonus \
                     + p.ending_weight * (self._ending(prev, nb.word, nxt) - base_end)
