@@ -44,6 +44,8 @@ def mirage(limit: int | None = None) -> dict[str, dict[str, float]]:
         for a in r["answer"]:
             sentences.setdefault(a.strip(), Document(text=a.strip()).id)
     queries = [(r["query"], {sentences[a.strip()] for a in r["answer"]}) for r in rows]
+    # tuning half: odd query ids; held-out half: even ones
+    odd = [int(str(r["query_id"]).rsplit("_", 1)[-1]) % 2 == 1 for r in rows]
     with tempfile.TemporaryDirectory() as tmp:
         store = SQLiteStore(Path(tmp) / "m.db")
         t0 = time.perf_counter()
@@ -73,23 +75,30 @@ def mirage(limit: int | None = None) -> dict[str, dict[str, float]]:
         }
         out: dict[str, dict[str, float]] = {}
         for name, fn in systems.items():
-            recall = rr = 0.0
+            found: list[float] = []
+            rr: list[float] = []
             t0 = time.perf_counter()
             for q, relevant in queries:
                 ranked = fn(q)
                 ranks = [i for i, d in enumerate(ranked) if d in relevant]
-                if ranks:
-                    recall += 1
-                    rr += 1 / (ranks[0] + 1)
+                found.append(1.0 if ranks else 0.0)
+                rr.append(1 / (ranks[0] + 1) if ranks else 0.0)
             secs = time.perf_counter() - t0
-            out[name] = {"recall@10": 100 * recall / len(queries), "MRR@10": rr / len(queries),
+            held = [k for k in range(len(queries)) if not odd[k]]
+            tune = [k for k in range(len(queries)) if odd[k]]
+            out[name] = {"recall@10": 100 * sum(found) / len(queries), "MRR@10": sum(rr) / len(queries),
+                         "recall@10 odd (tuning)": 100 * sum(found[k] for k in tune) / max(1, len(tune)),
+                         "recall@10 even (held out)": 100 * sum(found[k] for k in held) / max(1, len(held)),
                          "ms/query": 1000 * secs / len(queries)}
         store.close()
     print(f"AZ-MIRAGE dev: {len(queries)} questions, {len(sentences)} answer sentences indexed "
           f"(xeber indexing incl. analysis {index_s:.1f} s)")
-    print("| system | recall@10 | MRR@10 | ms/query |\n|---|---|---|---|")
+    print(f"load average {os.getloadavg()}")
+    print("| system | recall@10 all | odd ids (tuning) | even ids (held out) | MRR@10 | ms/query |")
+    print("|---|---|---|---|---|---|")
     for name, m in out.items():
-        print(f"| {name} | {m['recall@10']:.1f} | {m['MRR@10']:.3f} | {m['ms/query']:.1f} |")
+        print(f"| {name} | {m['recall@10']:.1f} | {m['recall@10 odd (tuning)']:.1f} "
+              f"| {m['recall@10 even (held out)']:.1f} | {m['MRR@10']:.3f} | {m['ms/query']:.1f} |")
     return out
 
 

@@ -48,3 +48,29 @@ def test_snippet_prefers_the_body_to_a_heading_line() -> None:
     assert snippet(text, ["qazaxistan"]) == "…Prezident bu gün <mark>Qazaxıstana</mark> səfər edib. Başqa cümlə."
     # only the heading matches: it is the passage
     assert snippet("# Qazaxıstan\n\nBaşqa şey.", ["qazaxistan"]).startswith("# <mark>Qazaxıstan</mark>")
+
+
+def test_common_words_match_by_lemma_not_prefix(tmp_path: Path, monkeypatch) -> None:
+    from xeber.search import parse_query, vocabulary
+
+    store = _store(tmp_path)
+    store.put(Document(text="Sərgilər", id="e1"), IndexFields(title="", body="sergiler", lemmas="sergi"))
+    monkeypatch.setattr(vocabulary, "COMMON_LEMMA_DOCS", 1)
+    parsed = parse_query("sərgi", lambda w: w)
+    vocabulary.resolve_lemmas(store, parsed)
+    assert parsed.match() == '({title body} : "sergi" OR lemmas : "sergi")'
+    monkeypatch.setattr(vocabulary, "COMMON_LEMMA_DOCS", 2)
+    parsed = parse_query("sərgi", lambda w: w)
+    vocabulary.resolve_lemmas(store, parsed)
+    assert parsed.match() == '({title body} : "sergi"* OR lemmas : "sergi")'
+
+
+def test_vocabulary_counts_follow_writes_of_any_connection(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    assert store.term_counts(["konsert", "yarmarka"]) == {"konsert": (TIE_SPARE + 30) // 2}
+    store.put(Document(text="Yarmarka", id="y1"), IndexFields(title="", body="yarmarka", lemmas="yarmarka"))
+    assert store.term_counts(["yarmarka"]) == {"yarmarka": 1}
+    other = SQLiteStore(tmp_path / "r.db")
+    other.put(Document(text="Yarmarka 2", id="y2"), IndexFields(title="", body="yarmarka 2", lemmas="yarmarka 2"))
+    assert store.term_counts(["yarmarka"]) == {"yarmarka": 2}
+    assert store.lemma_counts(["yarmarka", "konsert"]) == {"yarmarka": 2}

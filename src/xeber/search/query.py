@@ -53,6 +53,10 @@ class Clause:
     negate: bool = False
     stop: bool = False  # a question or function word: left out of "any" ranking
     alternatives: list[str] = field(default_factory=list)  # vocabulary terms a typo may stand for
+    # Match the forms that start with the typed word. Off for a common word whose lemma the index
+    # knows (xeber.search.vocabulary): its forms are reached through the lemma, and expanding a
+    # common prefix would cost most of the query's time in a large index.
+    expand: bool = True
 
     def expr(self, broad: bool = False) -> str:
         """This clause as an FTS5 expression; `broad` adds the STEM_LENGTH-letter stem (for ranking)."""
@@ -60,7 +64,7 @@ class Clause:
             return "{title body} : " + _quote(" ".join(self.words))
         surf = self.words[0]
         alts = []
-        if self.prefix or len(surf) >= MIN_PREFIX_LENGTH:
+        if self.prefix or (self.expand and len(surf) >= MIN_PREFIX_LENGTH):
             alts.append(f"{{title body}} : {_quote(surf)}*")  # inflected forms of the typed stem
         else:
             alts.append(f"{{title body}} : {_quote(surf)}")

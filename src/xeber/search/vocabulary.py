@@ -3,6 +3,8 @@
 - Lemmas without the morphology: a word the lemmatizer leaves as it is (a diacritic-free
   `seferinden`, a name it does not know) gets as its lemma the longest prefix of it that is a
   lemma in the index (`sefer`), so folded queries reach lemmas too.
+- Common words: a word whose lemma is in COMMON_LEMMA_DOCS documents or more matches its lemma
+  and its exact form only (no prefix expansion), which keeps queries fast in large indexes.
 - Typo tolerance: a word the index does not know is widened to the vocabulary terms one edit
   (delete, transpose, replace, insert) away, and the most frequent one is proposed as "did you mean".
 """
@@ -18,6 +20,8 @@ MIN_EXPAND_LENGTH = 6  # words this long also match their corrections (typo tole
 MAX_ALTERNATIVES = 3
 MIN_LEMMA_LENGTH = 3
 MIN_UNKNOWN_LEMMA_WORD = 5  # shorter words are not cut down to a lemma
+# A word whose lemma is in this many documents is matched by lemma and exact form, not as a prefix.
+COMMON_LEMMA_DOCS = 1000
 
 
 def min_lemma_length(word: str) -> int:
@@ -33,6 +37,8 @@ def resolve_lemmas(store: Store, parsed: ParsedQuery) -> None:
     known = store.lemma_counts([t for c in todo for t in (c.lemma, c.words[0]) if t])
     candidates: dict[str, list[str]] = {}
     for c in todo:
+        if known.get(c.lemma, 0) >= COMMON_LEMMA_DOCS:
+            c.expand = False
         surf = c.words[0]
         if (c.lemma and c.lemma in known) or surf in known or len(surf) < MIN_UNKNOWN_LEMMA_WORD:
             continue

@@ -70,6 +70,7 @@ MIGRATIONS: list[str] = [
 
 SCHEMA_VERSION = len(MIGRATIONS)
 BM25_WEIGHTS = "0.0, 3.0, 1.0, 1.0"  # doc_id, title, body, lemmas
+VOCAB_CACHE_SIZE = 100_000  # remembered term counts (cleared when full)
 TIE_SPARE = 64  # rows beyond the page taken by score alone, to sort ties at the page end by date and id
 
 
@@ -80,6 +81,8 @@ def _now() -> str:
 class SQLiteStore:
     def __init__(self, path: str | Path):
         self.path = str(path)
+        self._vocab_cache: dict[tuple[str, str], int] = {}
+        self._vocab_version = -1
         if self.path != ":memory:":
             Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -112,6 +115,7 @@ class SQLiteStore:
         """Write several documents in one transaction (all of them or none), each as `put` would;
         results in input order. One commit per batch is what makes bulk loading fast."""
         current = ""
+        self._vocab_cache.clear()
         try:
             with self.conn:
                 cur = self.conn.cursor()
@@ -333,28 +337,36 @@ class SQLiteStore:
     # -- vocabulary, facets, entities, events (search and serve) -----------------------------------
     def term_counts(self, terms: list[str]) -> dict[str, int]:
         """Document frequency of each analyzed (folded) term found in the index; absent terms are left out."""
-        out: dict[str, int] = {}
-        terms = list(dict.fromkeys(terms))
-        for i in range(0, len(terms), 900):
-            chunk = terms[i : i + 900]
-            for term, docs in self.conn.execute(
-                f"SELECT term, doc FROM doc_fts_vocab WHERE term IN ({','.join('?' * len(chunk))})", chunk
-            ):
-                out[term] = int(docs)
-        return out
+        return self._vocab_counts("SELECT term, doc FROM doc_fts_vocab WHERE term IN ", "any", terms)
 
     def lemma_counts(self, terms: list[str]) -> dict[str, int]:
         """Document frequency of each term in the lemmas column; absent terms are left out."""
-        out: dict[str, int] = {}
-        terms = list(dict.fromkeys(terms))
-        for i in range(0, len(terms), 900):
-            chunk = terms[i : i + 900]
-            for term, docs in self.conn.execute(
-                "SELECT term, doc FROM doc_fts_vocab_col WHERE col = 'lemmas' AND term IN "
-                f"({','.join('?' * len(chunk))})", chunk
-            ):
-                out[term] = int(docs)
-        return out
+        return self._vocab_counts(
+            "SELECT term, doc FROM doc_fts_vocab_col WHERE col = 'lemmas' AND term IN ", "lemmas", terms
+        )
+
+    def _vocab_counts(self, sql: str, kind: str, terms: list[str]) -> dict[str, int]:
+        """Counts from fts5vocab, which walks each term's whole posting list: remembered until this
+        connection writes or PRAGMA data_version says another one did."""
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._vocab_version:
+            self._vocab_cache.clear()
+            self._vocab_version = version
+        counts: dict[str, int] = {}
+        todo = []
+        for t in dict.fromkeys(terms):
+            if (kind, t) in self._vocab_cache:
+                counts[t] = self._vocab_cache[(kind, t)]
+            else:
+                todo.append(t)
+        for i in range(0, len(todo), 900):
+            chunk = todo[i : i + 900]
+            found = dict(self.conn.execute(sql + f"({','.join('?' * len(chunk))})", chunk).fetchall())
+            counts.update({t: int(found.get(t, 0)) for t in chunk})
+        if len(self._vocab_cache) + len(todo) > VOCAB_CACHE_SIZE:
+            self._vocab_cache.clear()
+        self._vocab_cache.update({(kind, t): counts[t] for t in todo})
+        return {t: n for t, n in counts.items() if n}
 
     def terms_with_prefix(self, prefix: str, limit: int = 20) -> list[tuple[str, int]]:
         """Analyzed terms starting with `prefix` and their document frequency, most frequent first."""
