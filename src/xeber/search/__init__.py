@@ -111,13 +111,13 @@ def _suggestion(query: str, corrections: dict[str, str], bodies: list[str]) -> s
             if f in corrections.values() and f not in spelled:
                 spelled[f] = lower(t.text)
     out = []
-    for t in query.split():
-        key = fold(t.strip('"*-'))
+    for word in query.split():
+        key = fold(word.strip('"*-'))
         if key in corrections:
             fixed = corrections[key]
-            out.append(t.replace(t.strip('"*-'), spelled.get(fixed, fixed)))
+            out.append(word.replace(word.strip('"*-'), spelled.get(fixed, fixed)))
         else:
-            out.append(t)
+            out.append(word)
     return " ".join(out)
 
 
