@@ -83,8 +83,10 @@ def ocr_round_trip(texts: list[str], tmp: Path) -> list[str]:
              "(mild: blur 0.6, noise σ12, 0.6° rotation, JPEG q60, specks; heavy: blur 1.1, noise σ28, 1.5°, JPEG q25, "
              "more specks). CER = Levenshtein distance / reference length, whitespace collapsed.", ""]
     normalize, err = normalizer()
-    lines += ["| degradation | CER raw Tesseract | CER after normalize | pages normalize made worse | mean word conf |",
-              "|---|---|---|---|---|"]
+    lines += ["| degradation | CER raw Tesseract | CER after normalize | pages normalize made worse "
+              "| correct words of the reference changed | mean word conf |",
+              "|---|---|---|---|---|---|"]
+    all_source_typos: list[str] = []
     for level in LEVELS:
         paths = []
         for i, text in enumerate(texts):
@@ -94,18 +96,51 @@ def ocr_round_trip(texts: list[str], tmp: Path) -> list[str]:
         pages = ocr_pages(paths, "aze", workers=2)
         raw = [cer(t, p.text) for t, p in zip(texts, pages, strict=True)]
         conf = sum(p.mean_conf for p in pages) / len(pages)
+        damaged: list[str] = []
         if normalize is not None:
             try:
-                normed = [cer(t, normalize(p.text).text) for t, p in zip(texts, pages, strict=True)]
+                # as the pipeline does: the OCR word confidences go to the normalizer
+                results = [normalize(p.text, low_confidence_spans=p.low) for p in pages]
+                normed = [cer(t, r.text) for t, r in zip(texts, results, strict=True)]
                 worse = sum(n > r + 1e-9 for n, r in zip(normed, raw, strict=True))
                 norm_cell = f"{100 * sum(normed) / len(normed):.2f}%"
+                for t, r in zip(texts, results, strict=True):
+                    source_typos, wrong = classify_edits(t, r.edits)
+                    damaged += wrong
+                    all_source_typos.extend(source_typos)
             except Exception as e:  # noqa: BLE001
                 norm_cell, worse = f"error: {e.__class__.__name__}: {e}", "-"
         else:
             norm_cell, worse = f"unavailable ({err})", "-"
-        lines.append(f"| {level} | {100 * sum(raw) / len(raw):.2f}% | {norm_cell} | {worse} | {conf:.1f} |")
+        lines.append(f"| {level} | {100 * sum(raw) / len(raw):.2f}% | {norm_cell} | {worse} | "
+                     f"{len(damaged)} {' '.join(damaged[:6])} | {conf:.1f} |")
         print(lines[-1], flush=True)
+    typos = sorted(set(all_source_typos))
+    lines += ["", "The reference is the article as published, typos included. A page that normalization makes",
+              "\"worse\" can be one where OCR read a misspelling of the source faithfully and the normalizer",
+              f"repaired it; such edits (all levels): {', '.join(typos) or 'none'}. The column \"correct words",
+              "changed\" counts edits of words that the reference spells correctly (valid in `xeber.morph`)",
+              "and that the edit made differ from the reference: the damage the target forbids."]
     return lines + [""]
+
+
+def classify_edits(reference: str, edits: list) -> tuple[list[str], list[str]]:  # type: ignore[type-arg]
+    """(source typos changed, correct reference words changed wrongly) among `edits` of one page:
+    an edited word that occurs in the reference as written is a source misspelling when the
+    morphology rejects it, a correct word when it accepts it (and the edit did not also occur there)."""
+    from xeber.morph import is_valid
+
+    ref_words = set(re.findall(r"\w+", reference))
+    source_typos, damaged = [], []
+    for e in edits:
+        word = e.original.strip()
+        if not word or not re.fullmatch(r"\w+", word) or word not in ref_words or e.replacement in ref_words:
+            continue
+        if is_valid(word.lower()):
+            damaged.append(f"{word}→{e.replacement}")
+        else:
+            source_typos.append(f"{word}→{e.replacement}")
+    return source_typos, damaged
 
 
 def ocr_throughput(texts: list[str], tmp: Path) -> list[str]:
@@ -242,7 +277,7 @@ def dates_figure() -> list[str]:
     out = subprocess.run([sys.executable, "-m", "pytest", str(test), "-q", "-p", "no:cacheprovider"],
                          capture_output=True, text=True, cwd=root)
     summary = out.stdout.strip().splitlines()[-1] if out.stdout.strip() else out.stderr[-300:]
-    return ["## Dates", "", f"`pytest tests/text/test_dates.py` (helper-3's test set, xeber.text.dates): {summary}", ""]
+    return ["## Dates", "", f"`pytest tests/text/test_dates.py` (our test set of date expressions, xeber.text.dates): {summary}", ""]
 
 
 def main() -> None:
