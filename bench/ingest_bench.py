@@ -290,7 +290,7 @@ def main() -> None:
     started = time.time()
     out = ["# Ingestion benchmarks", "",
            f"Command: `.venv/bin/python bench/ingest_bench.py --pages {args.pages} --html {args.html}`  ",
-           f"Machine: 2-core dev VM, shared with parallel jobs ({machine()}); "
+           f"Machine: 2-core dev VM (load average {os.getloadavg()[0]:.1f} at start; {machine()}); "
            f"{subprocess.run(['tesseract', '--version'], capture_output=True, text=True).stdout.splitlines()[0]}", ""]
     with tempfile.TemporaryDirectory() as tmp:
         out += ocr_round_trip(texts, Path(tmp))

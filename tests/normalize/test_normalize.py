@@ -69,6 +69,10 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         ("müharibə işğalindan sonra", "müharibə işğalından sonra"),
         ("razılığını ifade edib", "razılığını ifadə edib"),
         ("fəaliyyət formalasdırılıb", "fəaliyyət formalaşdırılıb"),
+        # Turkish endings typed in Azerbaijani text
+        ("Bayram münasibətiyle təbrik edib.", "Bayram münasibətilə təbrik edib."),
+        ("Nümayəndə heyəti sabah Gəncəyə gəliyor.", "Nümayəndə heyəti sabah Gəncəyə gəlir."),
+        ("Yeni qanun gələn il qüvvəyə minəcek.", "Yeni qanun gələn il qüvvəyə minəcək."),
     ],
 )
 def test_spelling(norm: Normalizer, text: str, expected: str) -> None:

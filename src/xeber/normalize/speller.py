@@ -19,6 +19,15 @@ from xeber.text.casing import fold
 # pair put back, at this extra cost (−log of a rate in the order of the learned single-letter ones)
 MULTI_OCR = (("rn", "m"), ("cl", "d"), ("ii", "ü"), ("vv", "w"))
 MULTI_OCR_COST = 5.0
+# Turkish endings typed in Azerbaijani text (`münasibətiyle`, `gəliyor`, `yapılacak`): the Azerbaijani
+# ending is a candidate for an unknown word at this cost, about that of one typing slip (e→ə), so the
+# counts and the context choose between it and the one-letter neighbours.
+TURKISH_ENDINGS = (
+    ("iyle", "ilə"),
+    ("iyor", "ir"), ("ıyor", "ır"), ("uyor", "ur"), ("üyor", "ür"),
+    ("acak", "acaq"), ("ecek", "əcək"), ("mak", "maq"), ("mek", "mək"),
+)
+TURKISH_ENDING_COST = 3.0
 KEY_ALPHABET = "abcdfghxijkqlmnoprstuvyz"
 MAX_COST = 14.0  # error-model costs above this are not considered
 
@@ -186,6 +195,10 @@ class Speller:
             cost = self._cost(cand, word)
             if cost <= MAX_COST:
                 found.append((cand, cost, kind))
+        if not known:
+            turkish = {c for c in _turkish_readings(word) if counts.get(c, 0) >= max(min_count, 1) and lex.known(c)}
+            found = [f for f in found if f[0] not in turkish]
+            found += [(c, min(TURKISH_ENDING_COST, self._cost(c, word)), kind) for c in sorted(turkish)]
         if not known and self.morph_candidates is not None and len(word) >= p.morph_min_len \
                 and min((c for _, c, _ in found), default=MAX_COST) > p.morph_when_cost_above:
             # two edits away through the morphology (stem corrected, chain re-inflected with harmony), looked
@@ -264,6 +277,12 @@ class Speller:
             return None
         z = math.fsum(math.exp(s - best[0]) for s, _ in scored)
         return Correction(best[1], 1.0 / z, "diacritics")
+
+
+def _turkish_readings(word: str) -> list[str]:
+    """`word` with a Turkish ending put into Azerbaijani (the stem keeps at least three letters)."""
+    return [word[: -len(tr)] + az for tr, az in TURKISH_ENDINGS
+            if word.endswith(tr) and len(word) - len(tr) >= 3]
 
 
 def _key_edits1(key: str) -> set[str]:
