@@ -127,6 +127,17 @@ def test_diacritics_mode(norm: Normalizer) -> None:
     assert off == "Azərbaycan Respublikasının Prezidenti bu gun yeni qərar imzalayıb ve tehsil nazirliyinə tapşırıq verib."
 
 
+def test_error_model_costs_only_the_changed_part() -> None:
+    """Common beginnings and ends are trimmed before the edit table: the costs stay those of the
+    whole words, doubled letters included (the kept letter gives their context)."""
+    model = ErrorModel(doubling=1.0, unseen_indel=9.0, unseen_sub=9.0)
+    assert model.cost("xaab", "xab") == 1.0  # a doubled letter typed once, after a common start
+    assert model.cost("kitab", "kitabb") == 1.0  # a letter typed twice at the end
+    assert model.cost("parlament", "parlamnet") == model.transpose
+    assert model.cost("parlamentlər", "parlamentlar") == 9.0
+    assert model.cost("məktəb", "məktəb") == 0.0
+
+
 def test_error_model_prefers_learned_confusions() -> None:
     from xeber.normalize.channel import load_error_model
 

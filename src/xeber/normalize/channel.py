@@ -45,9 +45,10 @@ class ErrorModel:
 
     def cost(self, right: str, wrong: str, limit: float = math.inf) -> float:
         """Weighted Damerau-Levenshtein cost of writing `right` as `wrong` (inf when above `limit`)."""
-        n, m = len(right), len(wrong)
         if right == wrong:
             return 0.0
+        right, wrong = _trim_common(right, wrong)
+        n, m = len(right), len(wrong)
         ins, dele, sub = self.ins_cost, self.del_cost, self.sub_cost
         doubling = self.doubling
         prev2: list[float] = []
@@ -84,6 +85,21 @@ class ErrorModel:
                 return math.inf
             prev2, prev = prev, cur
         return prev[m]
+
+
+def _trim_common(right: str, wrong: str) -> tuple[str, str]:
+    """Both words without their common beginning and end, less one letter on each side: the kept
+    letter is the context of the doubled-letter costs (`xaab`→`xab` still deletes a doubled `a`). The
+    cost of the rest is the cost of the whole, and the quadratic table shrinks to the changed part."""
+    n = min(len(right), len(wrong))
+    k = 0
+    while k < n and right[k] == wrong[k]:
+        k += 1
+    s = 0
+    while s < n - k and right[-1 - s] == wrong[-1 - s]:
+        s += 1
+    start, end = max(k - 1, 0), max(s - 1, 0)
+    return right[start: len(right) - end], wrong[start: len(wrong) - end]
 
 
 def _read_table(name: str) -> list[tuple[str, str, int, int]]:

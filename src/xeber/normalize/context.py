@@ -33,11 +33,12 @@ class BigramModel:
     endings: dict[tuple[str, str], int] = field(default_factory=dict)
     ending_left: dict[str, int] = field(default_factory=dict)
     ending_right: dict[str, int] = field(default_factory=dict)
+    ending_total: int = 0  # sum of ending_left, set by the loader (0: summed on each call)
 
     def ending_logratio(self, left: str, right: str) -> float:
         """log P(left, right endings together) / (P(left) P(right)), add-one smoothed."""
         a, b = left[-ENDING:], right[-ENDING:]
-        n = self.bigram_total or 1
+        n = self.ending_total or self.bigram_total or 1
         joint = (self.endings.get((a, b), 0) + 1) / n
         pa = (self.ending_left.get(a, 0) + 1) / n
         pb = (self.ending_right.get(b, 0) + 1) / n
@@ -77,6 +78,7 @@ def load_bigram_model(path: Path | None = None) -> BigramModel | None:
         lm.endings[(ea, eb)] = lm.endings.get((ea, eb), 0) + n
         lm.ending_left[ea] = lm.ending_left.get(ea, 0) + n
         lm.ending_right[eb] = lm.ending_right.get(eb, 0) + n
+    lm.ending_total = lm.bigram_total
     return lm
 
 
