@@ -59,7 +59,7 @@ demo: venv sysdeps models
 	@$(BIN)/xeber extract examples/04_gulesciler.md
 	@echo; echo "== ingest examples/ into $(DEMO_DB)"
 	@$(BIN)/xeber ingest examples --db $(DEMO_DB)
-	@for q in 'enerji əməkdaşlığı' 'gulesci' 'xalça sərgisi' '"beynəlxalq konfrans"' 'nazirliyi -pambıq'; do \
+	@for q in 'enerji əməkdaşlığı' 'gulesci' 'xalça sərgisi' '"beynəlxalq konfrans"' 'person:"Rəşad Hüseynov"' 'Bakı -konfrans'; do \
 		echo; echo "== xeber search '$$q'"; $(BIN)/xeber search "$$q" --db $(DEMO_DB) --limit 3; done
 
 test: venv sysdeps models

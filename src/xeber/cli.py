@@ -228,7 +228,7 @@ def search(
         return
     stdout.print(f"{result.total} found")
     for h in result.hits:
-        stdout.print(f"[bold]{escape(h.title or '(untitled)')}[/]  [dim]{h.id} {h.published or ''} {h.score:.2f}[/]")
+        stdout.print(f"[bold]{escape(h.title or '(untitled)')}[/]  [dim]{h.id} {h.published or ''} {abs(h.score) if abs(h.score) < 0.005 else h.score:.2f}[/]")
         stdout.print(f"  {_rich_snippet(h.snippet)}")
 
 

@@ -125,6 +125,15 @@ def test_diacritics_mode(norm: Normalizer) -> None:
     # off: only words unknown as typed are corrected; known ASCII spellings (ve, gun) stay
     off = fix(norm, text, diacritics="off")
     assert off == "Azərbaycan Respublikasının Prezidenti bu gun yeni qərar imzalayıb ve tehsil nazirliyinə tapşırıq verib."
+    # a dateline typed with its letters does not hide that the article was typed without them
+    dated = "Bakı, 5 may. " + text
+    assert fix(norm, dated) == "Bakı, 5 may. " + out
+
+
+def test_a_word_typed_without_its_diacritics(norm: Normalizer) -> None:
+    # every letter of the word dropped: one slip of the typist, not four (not `soruşub`, one OCR edit away)
+    text = "Nazir bu gün Türkiyənin səfiri ilə gorusub və əməkdaşlığı müzakirə edib."
+    assert fix(norm, text) == "Nazir bu gün Türkiyənin səfiri ilə görüşüb və əməkdaşlığı müzakirə edib."
 
 
 def test_error_model_costs_only_the_changed_part() -> None:

@@ -231,6 +231,10 @@ class Speller:
 
     def _cost(self, cand: str, word: str) -> float:
         cost = self.errors.cost(cand, word, MAX_COST)
+        if len(cand) == len(word) and word.isascii() and fold(cand) == word:
+            # a word typed without any Azerbaijani letter (görüşüb → gorusub): whoever drops one drops
+            # them all, so the word costs its dearest letter, not the sum of its letters
+            cost = min(cost, max(self.errors.sub_cost(r, w) for r, w in zip(cand, word, strict=True)))
         for wrong, right in MULTI_OCR:
             if wrong in word and right in cand:
                 variant = word.replace(wrong, right)

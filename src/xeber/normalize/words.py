@@ -16,6 +16,7 @@ from xeber.text.tokenize import Token, tokenize
 AZ_LETTERS = re.compile("[əƏıİşŞçÇğĞöÖüÜ]")
 _PLAIN_WORD = re.compile(r"[^\W\d_]+")
 MIN_LETTERS_FOR_AUTO_DIACRITICS = 40
+MAX_AZ_LETTER_SHARE_FOR_AUTO_DIACRITICS = 0.03
 MAX_SPAN = 200  # longest doubted span looked back for
 STABLE_MAX = 500_000  # lower-case words known to have no candidate, kept across calls
 
@@ -25,7 +26,11 @@ def needs_diacritics(text: str, settings: Settings) -> bool:
     if settings.diacritics in ("on", "off"):
         return settings.diacritics == "on"
     letters = sum(1 for c in text if c.isalpha())
-    return letters >= MIN_LETTERS_FOR_AUTO_DIACRITICS and not AZ_LETTERS.search(text) and text.isascii()
+    if letters < MIN_LETTERS_FOR_AUTO_DIACRITICS:
+        return False
+    # Azerbaijani letters are ~15% of the letters of ordinary text; a dateline (`Bakı`) or a name an
+    # editor fixed must not hide that the rest was typed without them
+    return len(AZ_LETTERS.findall(text)) < MAX_AZ_LETTER_SHARE_FOR_AUTO_DIACRITICS * letters
 
 
 @dataclass(slots=True)
@@ -62,8 +67,11 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
     n = len(tokens)
     fi = 0
     for i, tok in enumerate(tokens):
-        if tok.kind != "word" or tok.text in stable or len(tok.text) < 2 or counts.get(tok.text, 0) > frequent:
-            continue  # fast path: a frequent lower-case word, or one with no candidate, is never changed
+        if tok.kind != "word" or len(tok.text) < 2 or counts.get(tok.text, 0) > frequent \
+                or not diacritics and tok.text in stable:
+            # fast path: a frequent lower-case word, or one with no candidate, is never changed (the
+            # stable set is learnt outside restoration mode, where a known ASCII spelling has none)
+            continue
         if focus is not None:
             while fi < len(focus) and focus[fi][1] <= tok.start:
                 fi += 1

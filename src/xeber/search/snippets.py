@@ -92,10 +92,11 @@ def snippet(
     width: int = 220,
 ) -> str:
     spans = match_spans(text, terms, lemmas, lemmatizer)
-    if not spans:
-        return html.escape(text[:width].strip()) + ("…" if len(text) > width else "")
     # The title is shown beside the snippet already: prefer a passage of the body proper.
     headings = [(m.start(), m.end()) for m in _HEADING.finditer(text)]
     body_spans = [sp for sp in spans if not any(a <= sp[0] < b for a, b in headings)] if headings else spans
-    s, e = _window(text, body_spans or spans, width)
+    if not body_spans:  # nothing matched, or only the heading: the passage that opens the body
+        rest = text[headings[0][1]:].strip() if headings and text[: headings[0][0]].strip() == "" else text.strip()
+        return html.escape(rest[:width].strip()) + ("…" if len(rest) > width else "")
+    s, e = _window(text, body_spans, width)
     return ("…" if s > 0 else "") + highlight(text, spans, s, e).strip() + ("…" if e < len(text) else "")
