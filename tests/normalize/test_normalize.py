@@ -98,6 +98,14 @@ def test_names_and_tokens_are_protected(norm: Normalizer, text: str) -> None:
         ("rəqəmsal həllər vəelektron xidmətlər", "rəqəmsal həllər və elektron xidmətlər"),
         ("proseslər şəffafvə sadə olur", "proseslər şəffaf və sadə olur"),
         ("Portal icaze.e-gov.az ünvanındadır.", "Portal icaze.e-gov.az ünvanındadır."),  # an address piece
+        # a space lost before a capital; brands, repeated or hyphenated, stay
+        ("Sənədlər DövlətAgentliyinə göndərilib.", "Sənədlər Dövlət Agentliyinə göndərilib."),
+        ("Sorğuya bütünMDB ölkələri qoşulub.", "Sorğuya bütün MDB ölkələri qoşulub."),
+        ("Ödəniş e-GovPay ilə edilir.", "Ödəniş e-GovPay ilə edilir."),
+        ("MəlumatPortal açılıb. MəlumatPortal pulsuzdur.", "MəlumatPortal açılıb. MəlumatPortal pulsuzdur."),
+        # a longer word's rarer inflection as the second part; a suffix is never split off
+        ("şirkətin xidmətdizaynının yenilənməsi", "şirkətin xidmət dizaynının yenilənməsi"),
+        ("layihənin prezentasiyalar hissəsi", "layihənin prezentasiyalar hissəsi"),
     ],
 )
 def test_merged_words_and_addresses(norm: Normalizer, text: str, expected: str) -> None:

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from xeber.morph.analyzer import CLOSED_CLASS, parse_suffixes
+from xeber.morph.grammar import harmony_key
 from xeber.normalize.channel import ErrorModel
 from xeber.normalize.context import ContextScorer
 from xeber.normalize.lexicon import FREQUENT, Lexicon, confusion_key
@@ -29,6 +31,11 @@ TURKISH_ENDINGS = (
 )
 TURKISH_ENDING_COST = 3.0
 KEY_ALPHABET = "abcdfghxijkqlmnoprstuvyz"
+# Case endings after the pronominal -n- (prezentasiyası-ndan, TÜRKPA-nın): the word lists count them as
+# words, since tokens were split at hyphens and apostrophes, but they never stand alone, so a word is
+# never split before one
+SUFFIX_FRAGMENTS = frozenset(
+    "n" + ending for ending in ("ın", "in", "un", "ün", "ı", "i", "u", "ü", "a", "da", "də", "dan", "dən"))
 MAX_COST = 14.0  # error-model costs above this are not considered
 
 
@@ -48,6 +55,7 @@ class SpellParams:
     known_ratio: int = 100
     morph_only_count: int = 50  # (known_ratio * morph_only_count must be ≥ lexicon.FREQUENT)
     split_cost: float = 7.0
+    max_count_of_merged_listed_word: int = 10
     # real-word errors: the gain in ending-bigram log-ratio a candidate needs, and its minimum count
     # (off: on the tuning split it added 0.2-0.75% wrong changes for no measurable recall)
     real_words: bool = False
@@ -117,18 +125,24 @@ class Speller:
         out = []
         for i in range(2, len(word) - 1):
             a, b = word[:i], word[i:]
-            if self._split_part(a, lex, p) and self._split_part(b, lex, p):
+            if self._split_part(a, lex, p) and self._split_part(b, lex, p) and not _suffixes_of(a, b):
                 out.append((a, b))
         return out
+
+    def split_part(self, part: str) -> bool:
+        """Whether lower-case `part` can be one side of a split word."""
+        return self._split_part(part, self.lexicon, self.params)
 
     @staticmethod
     def _split_part(part: str, lex: Lexicon, p: SpellParams) -> bool:
         c = lex.counts.get(part, 0)
+        if part in SUFFIX_FRAGMENTS:
+            return False
         if len(part) <= 2:
             return c >= p.min_short_split_count
         if c >= p.min_split_count:
             return lex.known(part)
-        return c == 0 and len(part) >= 6 and lex.known(part)
+        return len(part) >= 6 and lex.known(part)  # a rarer inflection of a long word (dizaynının)
 
     # decisions ------------------------------------------------------------------------------
     def correct(self, word: str, prev: str | None, nxt: str | None, *, name_like: bool = False,
@@ -213,7 +227,11 @@ class Speller:
                         if not counts.get(cand):
                             cost -= min(p.stem_prior_max, p.stem_prior * math.log1p(stem_count))
                         found.append((cand, cost, kind))
-        splits = tuple(self._split_candidates(word)) if not known and len(word) >= 5 else ()
+        # a listed word seen only a few times that the morphology cannot read can be two words run
+        # together in a source list (iləbağlı, birçox): its splits compete with keeping it
+        splittable = not known or count < p.max_count_of_merged_listed_word and not (
+            lex.morph is not None and lex.morph.is_valid(word))
+        splits = tuple(self._split_candidates(word)) if splittable and len(word) >= 5 else ()
         if name_like:
             # a capitalised merged word (Universitetininprorektoru): both parts long and the counts' words
             splits = tuple((a, b) for a, b in splits if len(a) >= 4 and len(b) >= 3
@@ -281,6 +299,16 @@ class Speller:
             return None
         z = math.fsum(math.exp(s - best[0]) for s, _ in scored)
         return Correction(best[1], 1.0 / z, "diacritics")
+
+
+def _suffixes_of(stem: str, rest: str) -> bool:
+    """`rest` is the inflection of `stem` (prezentasiya|lar, prezentasiya|sından), not a word of its own
+    (a word that is also a suffix stays a word: da, də, ki, and the two-letter words the splitter
+    accepts only when they are very frequent)."""
+    if len(rest) <= 2 or rest in CLOSED_CLASS:
+        return False
+    last_vowel, ends_vowel = harmony_key(stem)
+    return bool(parse_suffixes(stem + rest, len(stem), "N", last_vowel, ends_vowel))
 
 
 def _turkish_readings(word: str) -> list[str]:

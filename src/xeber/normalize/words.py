@@ -18,7 +18,8 @@ _PLAIN_WORD = re.compile(r"[^\W\d_]+")
 MIN_LETTERS_FOR_AUTO_DIACRITICS = 40
 MAX_AZ_LETTER_SHARE_FOR_AUTO_DIACRITICS = 0.03
 MAX_SPAN = 200  # longest doubted span looked back for
-STABLE_MAX = 500_000  # lower-case words known to have no candidate, kept across calls
+STABLE_MAX = 500_000
+CAMEL_SPLIT_CONFIDENCE = 0.9  # lower-case words known to have no candidate, kept across calls
 
 
 def needs_diacritics(text: str, settings: Settings) -> bool:
@@ -55,9 +56,11 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
     counts = speller.lexicon.counts
     frequent = speller.params.known_max_count
     if doc is None:
-        # a capitalised form seen mid-sentence is a name candidate, and so are all its other occurrences
-        doc = DocContext(Counter(t.text for t in tokens if t.kind == "word" and t.text[:1].isupper()
-                                 and t.start not in starts), needs_diacritics(text, settings))
+        # a capitalised form seen mid-sentence is a name candidate, and so are all its other occurrences;
+        # a mixed-case form (AzərEnerji) counts wherever it stands
+        doc = DocContext(Counter(t.text for t in tokens if t.kind == "word" and (
+            t.text[:1].isupper() and t.start not in starts or any(c.isupper() for c in t.text[1:]))),
+            needs_diacritics(text, settings))
     if doc_out is not None:
         doc_out.append(doc)
     names, diacritics = doc.names, doc.diacritics
@@ -100,6 +103,8 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
                 if len(parts) > 1 and (m.start() and tok.text[m.start() - 1] != "-" or
                                        m.end() < len(tok.text) and tok.text[m.end()] != "-"):
                     break  # digits or apostrophes inside: leave the whole token
+                if any(c.isupper() for c in word[1:]):
+                    continue  # a mixed-case piece of a hyphenated name (e-GovPay) is a brand
                 prev_part = prev if m.start() == 0 else None
                 nxt_part = nxt if m.end() == len(tok.text) else None
             else:
@@ -168,7 +173,7 @@ def _never_changes(word: str, speller: Speller) -> bool:
     if word[0].islower():
         return not any(c.isupper() for c in word) and not speller.can_change(word)
     if is_all_caps(word) or any(c.isupper() for c in word[1:]):
-        return True
+        return _camel_parts(word, speller) is None
     low = lower(word)
     return not speller.can_change(low) and not speller.can_change(low, name_like=True)
 
@@ -201,7 +206,8 @@ def _word_edit(word: str, start: int, prev: str | None, nxt: str | None, sentenc
     if len(word) < 2 or not _PLAIN_WORD.fullmatch(word):
         return None
     if is_all_caps(word) or any(c.isupper() for c in word[1:]):
-        return None  # acronyms and mixed case (AZERTAC, McDonald) stay
+        # acronyms and mixed case (AZERTAC, McDonald, AzərEnerji) stay, unless two words ran together
+        return _camel_split(word, start, names, speller)
     low = lower(word)
     name_like = word[0].isupper() and (not sentence_start or names[word] > 0)
     if name_like and names[word] >= 3 and not speller.lexicon.known(low):
@@ -210,3 +216,27 @@ def _word_edit(word: str, start: int, prev: str | None, nxt: str | None, sentenc
     if fix is None:
         return None
     return Edit(start, start + len(word), word, match_case(word, fix.replacement), fix.kind, round(fix.confidence, 3))
+
+
+def _camel_split(word: str, start: int, names: Counter[str], speller: Speller) -> Edit | None:
+    """`DövlətAgentliyinə`, `bütünEATS`: a space lost before a capital. The document must not repeat the
+    word: a repeated CamelCase word is a brand (`AzərEnerji`, `myGov`)."""
+    parts = _camel_parts(word, speller)
+    if parts is None or names[word] >= 2:
+        return None
+    return Edit(start, start + len(word), word, " ".join(parts), "merge", CAMEL_SPLIT_CONFIDENCE)
+
+
+def _camel_parts(word: str, speller: Speller) -> tuple[str, str] | None:
+    """The two words of a mixed-case word when both sides are words the splitter accepts (the right one
+    may be an acronym) and the whole is no known word; else None."""
+    bounds = [i for i in range(2, len(word) - 1) if word[i - 1].islower() and word[i].isupper()]
+    if len(bounds) != 1:
+        return None
+    left, right = word[: bounds[0]], word[bounds[0]:]
+    low = lower(word)
+    if speller.lexicon.counts.get(low, 0) or speller.lexicon.known(low) or not speller.split_part(lower(left)):
+        return None
+    if is_all_caps(right) or not any(c.isupper() for c in right[1:]) and speller.split_part(lower(right)):
+        return left, right
+    return None
