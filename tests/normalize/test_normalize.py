@@ -56,6 +56,11 @@ def test_unicode_repairs(text: str, expected: str) -> None:
         ("Nur-Sultandakı “Astana-Bayterek” abidəsi", "Nur-Sultandakı “Astana-Bayterek” abidəsi"),
         ("sosial-iqtisadi inkişaf", "sosial-iqtisadi inkişaf"),
         ("ölkəmiz də bərpa edib", "ölkəmiz də bərpa edib"),
+        # a word broken by a space: an ending the word lists count as a word, or a side that is no word
+        ("komissiya heyəti nin üzvləri", "komissiya heyətinin üzvləri"),
+        ("qaydaların göst ərilməsi", "qaydaların göstərilməsi"),
+        ("vətəndaşdan heç nə tələb olunmur", "vətəndaşdan heç nə tələb olunmur"),
+        ("sənəd və ya arayış", "sənəd və ya arayış"),
     ],
 )
 def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:

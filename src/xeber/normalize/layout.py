@@ -37,7 +37,12 @@ _FALSE_HYPHEN = re.compile(rf"(?<![\w.])({_L}{{2,}})([:.][ \t]*\n?[ \t]*)({_LOW}
 # two words separated by one space where the second may be a stray fragment
 # particles written apart from the word before them
 PARTICLES = frozenset("da də ki mı mi mu mü isə ilə idi imiş ikən".split())
-_SPACE = re.compile(rf"(?<![\w-])({_L}+)( )({_LOW}{{1,7}})(?![\w-])")
+# endings in SUFFIXES that are also words of their own
+SUFFIX_WORDS = frozenset("ya un nə".split())
+_SPACE = re.compile(rf"(?<![\w-])({_L}+)( )({_LOW}{{1,24}})(?![\w-])")
+SHORT_FRAGMENT = 7  # a continuation this short may be a fragment even when listed
+MIN_JOINED_COUNT = 100  # the joined word must be this common, or ...
+MIN_JOINED_COUNT_OF_BROKEN = 20  # ... this common when a side is no word at all (göst ərilməsinin)
 
 
 def layout_edits(text: str, known: Known, count: Callable[[str], int] | None = None) -> list[Edit]:
@@ -94,10 +99,16 @@ def _space_edits(text: str, known: Known, count: Callable[[str], int]) -> list[E
             continue
         la = lower(a)
         joined = la + b
-        if count(joined) < 100:
+        if not known(la) or not known(b):
+            # a side that is no word: the word was broken (göst ərilməsinin, kommun al)
+            if count(joined) >= MIN_JOINED_COUNT_OF_BROKEN and known(joined):
+                out.append(Edit(m.start(2), m.end(2), " ", "", "split", 0.85))
             continue
-        if _standalone(la, known, count) and _standalone(b, known, count) and (
-                b not in SUFFIXES or count(b) >= 5000) and count(joined) < 2 * count(b):
+        if len(b) > SHORT_FRAGMENT or count(joined) < MIN_JOINED_COUNT:
+            continue
+        if b in SUFFIXES and b not in SUFFIX_WORDS:
+            pass  # an ending on its own (heyəti nin, bütövlüyü nü): the word lists count these as words
+        elif _standalone(la, known, count) and _standalone(b, known, count) and count(joined) < 2 * count(b):
             continue  # two words (və ya, heç nə)
         out.append(Edit(m.start(2), m.end(2), " ", "", "split", 0.85))
     return out
