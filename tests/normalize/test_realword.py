@@ -76,3 +76,14 @@ def test_real_words_setting_switches_the_stage_off(norm: Normalizer) -> None:
     assert on.text == "alma və armud"
     assert [e.kind for e in on.edits] == ["real-word"]
     assert off.text == "alma yə armud" and off.edits == []
+
+
+def test_an_ending_alone_after_a_word_is_a_misreading(norm: Normalizer) -> None:
+    # `yə` is listed (tokens split at hyphens), but never stands alone after a word: no bigram has to
+    # vouch for `və` on both sides, as it would for a word
+    real = _with_bigrams(norm, {("təhsil", "və"): 3, ("ya", "olsun"): 3, ("alma", "də"): 3})
+    fix = real.correct("yə", "təhsil", "səhiyyə")
+    assert fix is not None and fix[0] == "və"
+    assert real.correct("ve", "təhsil", "səhiyyə") is not None  # a Turkish function word likewise
+    assert real.correct("yə", None, "səhiyyə") is None  # after a number or at the start: left alone
+    assert real.correct("nın", "türkpa", "iclası") is None  # never replaced by another ending

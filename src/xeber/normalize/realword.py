@@ -26,6 +26,17 @@ from xeber.normalize.lexicon import Lexicon
 MULTI_OCR = (("rn", "m"), ("cl", "d"), ("ii", "ü"), ("vv", "w"))
 _POSSESSIVES = frozenset(("P1SG", "P2SG", "P3SG", "P1PL", "P2PL", "P3PL"))
 _OBLIQUE = {"LOC": "LOC_N", "DAT": "DAT_N", "ABL": "ABL_N"}  # the case after a 3rd-person possessive
+# Endings that never stand alone after a word. The word counts list them (tokens were split at the
+# hyphens of `29-da`, `TÜRKPA-nın`), so the lexicon takes them for words; standing alone after a word
+# they are a misreading of a word (`yə` for `və`) and are not kept on their own count. Endings that are
+# also words (da, də, ya, nə, su, un) are not here.
+BOUND_FORMS = frozenset(
+    "yə yı yi yu yü nın nin nun nün ın ün nı ni nu nü na ndan ndən nda ndə dan dən lar lər ları ləri "
+    "ların lərin sı si sü cı ci cu cü ıb ib ub üb dır dir dur dür lə yla ylə".split()
+)
+# Turkish function words typed into Azerbaijani text (ve for və, ile for ilə): judged as BOUND_FORMS are
+TURKISH_FUNCTION_WORDS = frozenset("ve ile".split())
+NOT_WORDS_HERE = BOUND_FORMS | TURKISH_FUNCTION_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +51,9 @@ class RealWordParams:
     ending_weight: float = 0.5  # weight of the ending-bigram (coarse part of speech) gain
     # without the local model only syntax-backed morpheme neighbours are tried, at this margin
     margin_no_lm: float = 10.0
+    # keeping an ending standing alone after a word (BOUND_FORMS), or a Turkish function word, scores
+    # this much less
+    bound_penalty: float = 6.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,8 +197,15 @@ class RealWords:
         score = self.context.score
         keep = score(prev, word, nxt)
         base_end = self._ending(prev, word, nxt)
+        # an ending alone after a word is no word: any word neighbour the context takes replaces it
+        bound = word in NOT_WORDS_HERE and prev is not None
+        if bound:
+            keep -= p.bound_penalty
+            neighbours = tuple(nb for nb in neighbours if nb.word not in BOUND_FORMS and nb.source == "channel")
         if lm is None:
             need = p.margin_no_lm
+        elif bound:
+            need = 0.0
         else:
             need = p.short_margin if len(word) <= p.short_len else p.margin
         best: tuple[float, str, float] | None = None
@@ -204,11 +225,12 @@ class RealWords:
                 # a word neighbour must be attested next to at least one of the words around it
                 left = prev is not None and lm.has(prev, nb.word)
                 right = nxt is not None and lm.has(nb.word, nxt)
-                if nb.source == "channel" and not (left or right):
+                if nb.source == "channel" and not (left or right) and not bound:
                     continue
                 # a short word (a function word or its misreading) changes only when every side it has
                 # vouches for the neighbour: `və` between two nouns is not `də`
-                if len(word) <= p.short_len and not ((prev is None or left) and (nxt is None or right)):
+                if len(word) <= p.short_len and not bound \
+                        and not ((prev is None or left) and (nxt is None or right)):
                     continue
                 gain = score(prev, nb.word, nxt) - keep - nb.cost + syntax * p.syntax_bonus \
                     + p.ending_weight * (self._ending(prev, nb.word, nxt) - base_end)
