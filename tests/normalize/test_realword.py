@@ -87,3 +87,9 @@ def test_an_ending_alone_after_a_word_is_a_misreading(norm: Normalizer) -> None:
     assert real.correct("ve", "təhsil", "səhiyyə") is not None  # a Turkish function word likewise
     assert real.correct("yə", None, "səhiyyə") is None  # after a number or at the start: left alone
     assert real.correct("nın", "türkpa", "iclası") is None  # never replaced by another ending
+
+
+def test_particles_follow_the_harmony_of_the_word_before(norm: Normalizer) -> None:
+    text = "Bakı də bu tədbirə qoşulub, Gəncə da. Sən də gəlirsən mı? ASC də qoşulub."
+    out = norm.normalize(text, Settings(real_words=True)).text
+    assert out == "Bakı da bu tədbirə qoşulub, Gəncə də. Sən də gəlirsən mi? ASC də qoşulub."

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from xeber.morph.grammar import BACK, harmony_key
 from xeber.normalize.channel import ErrorModel
 from xeber.normalize.context import ContextScorer
 from xeber.normalize.lexicon import Lexicon
@@ -32,8 +33,14 @@ _OBLIQUE = {"LOC": "LOC_N", "DAT": "DAT_N", "ABL": "ABL_N"}  # the case after a 
 # also words (da, də, ya, nə, su, un) are not here.
 BOUND_FORMS = frozenset(
     "yə yı yi yu yü nın nin nun nün ın ün nı ni nu nü na ndan ndən nda ndə dan dən lar lər ları ləri "
-    "ların lərin sı si sü cı ci cu cü ıb ib ub üb dır dir dur dür lə yla ylə".split()
+    "ların lərin sı si sü cı ci cu cü ıb ib ub üb dır dir dur dür lə yla ylə lı li lu lü lıq lik luq lük "
+    "dakı dəki mış miş muş müş".split()
 )
+# Particles written apart that still follow the vowel harmony of the word before them (o da, mən də;
+# gəlir mi, olub mu): the form the harmony asks for, by its 2-way (a/ə) or 4-way (ı/i/u/ü) vowel
+HARMONIC_PARTICLES = frozenset("da də mı mi mu mü".split())
+_FOUR_WAY = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i", "ö": "ü", "ü": "ü"}
+PARTICLE_CONFIDENCE = 0.9
 # Turkish function words typed into Azerbaijani text (ve for və, ile for ilə): judged as BOUND_FORMS are
 TURKISH_FUNCTION_WORDS = frozenset("ve ile".split())
 NOT_WORDS_HERE = BOUND_FORMS | TURKISH_FUNCTION_WORDS
@@ -180,11 +187,27 @@ class RealWords:
     # decision -----------------------------------------------------------------------------------
     def correct(self, word: str, prev: str | None, nxt: str | None) -> tuple[str, float] | None:
         """(replacement, confidence) for lower-case `word` between lower-case neighbours, or None."""
+        if word in HARMONIC_PARTICLES:
+            return self._particle(word, prev)
         found = self.best(word, prev, nxt)
         if found is None or found[0] < found[2]:
             return None
         gain, cand, need = found
         return cand, 1.0 / (1.0 + math.exp(-(gain - need + 1.0)))
+
+    def _particle(self, word: str, prev: str | None) -> tuple[str, float] | None:
+        """`da`/`də`, `mı`/`mi`/`mu`/`mü` in the harmony of the word before, when that is a word the
+        morphology knows (a foreign name's harmony follows its sound, not its letters)."""
+        if prev is None or self.morph is None or not prev.isalpha() or not self.morph.is_valid(prev):
+            return None
+        last_vowel, _ = harmony_key(prev)
+        if last_vowel is None:
+            return None
+        if word in ("da", "də"):
+            right = "da" if last_vowel in BACK else "də"
+        else:
+            right = "m" + _FOUR_WAY[last_vowel]
+        return None if right == word else (right, PARTICLE_CONFIDENCE)
 
     def best(self, word: str, prev: str | None, nxt: str | None) -> tuple[float, str, float] | None:
         """(gain, neighbour, margin needed) of the neighbour that beats the word as written by most."""

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from xeber.normalize.speller import Speller
+from xeber.normalize.realword import HARMONIC_PARTICLES
 from xeber.settings import Settings
 from xeber.text.casing import is_all_caps, lower, match_case
 from xeber.text.edits import Edit
@@ -147,6 +148,9 @@ def _real_word_edits(tokens: list[Token], fixed: dict[int, str], edits: list[Edi
         text = tok.text
         if any(c.isupper() for c in text[1:]) or text[0].isupper() and (tok.start not in starts or names[text] > 0):
             continue  # names and acronyms are left alone
+        if lower(text) in HARMONIC_PARTICLES and i > 0 and (is_all_caps(tokens[i - 1].text)
+                                                            or any(c.isupper() for c in tokens[i - 1].text[1:])):
+            continue  # the harmony of an acronym (ASC də) follows how it is spelled out
         fix = real.correct(lower(text), word_at(i - 1), word_at(i + 1))
         if fix is not None:
             out.append(Edit(tok.start, tok.end, text, match_case(text, fix[0]), "real-word", round(fix[1], 3)))
