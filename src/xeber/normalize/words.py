@@ -7,8 +7,8 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
-from xeber.normalize.speller import Speller
 from xeber.normalize.realword import HARMONIC_PARTICLES
+from xeber.normalize.speller import Speller
 from xeber.settings import Settings
 from xeber.text.casing import is_all_caps, lower, match_case
 from xeber.text.edits import Edit
