@@ -89,6 +89,7 @@ def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
     [
         "Senatın sədri Maulen Aşimbayev ilə görüşüb.",
         "Komitənin sədri Aygul Kuspan heyəti müşayiət edib.",
+        "Tədbirdə sədr əvəzi İnarə Vəliyeva çıxış edib.",  # a given name before a surname
         "AZERTAC xəbər verir ki, TÜRKPA-ya sədrlik başlayıb.",
         "Ətraflı məlumat https://www.e-gov.az/az/news saytındadır, 2023-cü il.",
     ],
@@ -111,6 +112,9 @@ def test_names_and_tokens_are_protected(norm: Normalizer, text: str) -> None:
         # a longer word's rarer inflection as the second part; a suffix is never split off
         ("şirkətin xidmətdizaynının yenilənməsi", "şirkətin xidmət dizaynının yenilənməsi"),
         ("layihənin prezentasiyalar hissəsi", "layihənin prezentasiyalar hissəsi"),
+        # compounds with a combining form, English brands
+        ("markalardan ibarət fotoqalereyaya baxdılar", "markalardan ibarət fotoqalereyaya baxdılar"),
+        ("tətbiqi AppStore-dan yükləmək olar", "tətbiqi AppStore-dan yükləmək olar"),
     ],
 )
 def test_merged_words_and_addresses(norm: Normalizer, text: str, expected: str) -> None:

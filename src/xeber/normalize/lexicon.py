@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 # Letters a typist or an OCR engine confuses most share one key symbol, so all spellings of a word
 # that differ only in them land in the same bucket: qələbə, qəlebə, qelebe, qalaba → "qalaba".
@@ -33,6 +33,8 @@ class Validator(Protocol):
     def is_valid(self, word: str) -> bool: ...
 
     def trust(self, word: str) -> int | None: ...
+
+    def analyze(self, word: str) -> list[Any]: ...  # analyses with a `pos` ("PROPN" for names)
 
 
 @dataclass(slots=True)

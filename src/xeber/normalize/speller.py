@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from xeber.morph.analyzer import CLOSED_CLASS, parse_suffixes
+from xeber.morph.analyzer import parse_suffixes
 from xeber.morph.grammar import harmony_key
 from xeber.normalize.channel import ErrorModel
 from xeber.normalize.context import ContextScorer
@@ -36,6 +36,12 @@ KEY_ALPHABET = "abcdfghxijkqlmnoprstuvyz"
 # never split before one
 SUFFIX_FRAGMENTS = frozenset(
     "n" + ending for ending in ("ın", "in", "un", "ün", "ı", "i", "u", "ü", "a", "da", "də", "dan", "dən"))
+SEPARATE_PARTICLES = frozenset("da də ki mı mi mu mü".split())
+# Combining forms that Azerbaijani spelling joins to the next word (fotoqalereya, videoçarx,
+# kibertəhlükəsizlik): a word is never split after one
+COMBINING_FORMS = frozenset(
+    "foto video audio avto aero bio eko geo hidro kino mikro makro mini multi neo radio stereo super "
+    "tele termo elektro info kiber nano meqa mono poli anti inter trans ultra".split())
 MAX_COST = 14.0  # error-model costs above this are not considered
 
 
@@ -125,6 +131,8 @@ class Speller:
         out = []
         for i in range(2, len(word) - 1):
             a, b = word[:i], word[i:]
+            if a in COMBINING_FORMS:
+                continue
             if self._split_part(a, lex, p) and self._split_part(b, lex, p) and not _suffixes_of(a, b):
                 out.append((a, b))
         return out
@@ -303,9 +311,8 @@ class Speller:
 
 def _suffixes_of(stem: str, rest: str) -> bool:
     """`rest` is the inflection of `stem` (prezentasiya|lar, prezentasiya|sından), not a word of its own
-    (a word that is also a suffix stays a word: da, də, ki, and the two-letter words the splitter
-    accepts only when they are very frequent)."""
-    if len(rest) <= 2 or rest in CLOSED_CLASS:
+    (a particle written apart stays a word: da, də, ki, mı; `ya` after a vowel is the dative)."""
+    if rest in SEPARATE_PARTICLES:
         return False
     last_vowel, ends_vowel = harmony_key(stem)
     return bool(parse_suffixes(stem + rest, len(stem), "N", last_vowel, ends_vowel))

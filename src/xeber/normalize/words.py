@@ -16,6 +16,8 @@ from xeber.text.tokenize import Token, tokenize
 
 AZ_LETTERS = re.compile("[əƏıİşŞçÇğĞöÖüÜ]")
 _PLAIN_WORD = re.compile(r"[^\W\d_]+")
+# a capitalised word with an Azerbaijani (or Russian-style) surname ending: Əliyev, Məmmədova, Rəsulzadə, Hacılı
+_SURNAME = re.compile(r"^[A-ZÇƏĞİÖŞÜ][a-zçəğıöşü]{2,}(?:ye?va?|ova?|zadə|bəyli|l[ıiuü])$")
 MIN_LETTERS_FOR_AUTO_DIACRITICS = 40
 MAX_AZ_LETTER_SHARE_FOR_AUTO_DIACRITICS = 0.03
 MAX_SPAN = 200  # longest doubted span looked back for
@@ -95,6 +97,8 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
             conf = _span_confidence(low_confidence, tok.start, tok.end)
             p = speller.params
             keep_shift = p.high_confidence_margin if conf is None else -p.low_confidence_bonus * (1.0 - conf)
+        # a capitalised word before a surname is a given name: it may only become another name
+        given_name = tok.text[:1].isupper() and i + 1 < n and bool(_SURNAME.search(tokens[i + 1].text))
         # parts of a hyphenated word (e-hökumət, Nur-Sultan) are judged one by one
         parts = list(_PLAIN_WORD.finditer(tok.text)) if "-" in tok.text else [None]
         for m in parts:
@@ -112,6 +116,8 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
                 prev_part, nxt_part = prev, nxt
             edit = _word_edit(word, start, prev_part, nxt_part, sentence_start and start == tok.start, names,
                               speller, diacritics, keep_shift)
+            if edit is not None and given_name and not _is_name(edit.replacement, speller):
+                edit = None  # İnarə Vəliyeva is not İdarə Vəliyeva
             if edit is not None:
                 edits.append(edit)
                 if m is None:
@@ -222,6 +228,12 @@ def _word_edit(word: str, start: int, prev: str | None, nxt: str | None, sentenc
     return Edit(start, start + len(word), word, match_case(word, fix.replacement), fix.kind, round(fix.confidence, 3))
 
 
+def _is_name(word: str, speller: Speller) -> bool:
+    """Whether the morphology reads `word` as a proper name."""
+    morph = speller.lexicon.morph
+    return morph is not None and any(a.pos == "PROPN" for a in morph.analyze(word))
+
+
 def _camel_split(word: str, start: int, names: Counter[str], speller: Speller) -> Edit | None:
     """`DövlətAgentliyinə`, `bütünEATS`: a space lost before a capital. The document must not repeat the
     word: a repeated CamelCase word is a brand (`AzərEnerji`, `myGov`)."""
@@ -239,6 +251,8 @@ def _camel_parts(word: str, speller: Speller) -> tuple[str, str] | None:
         return None
     left, right = word[: bounds[0]], word[bounds[0]:]
     low = lower(word)
+    if not AZ_LETTERS.search(word):
+        return None  # English compounds are brands (AppStore, productNumber), not two of our words
     if speller.lexicon.counts.get(low, 0) or speller.lexicon.known(low) or not speller.split_part(lower(left)):
         return None
     if is_all_caps(right) or not any(c.isupper() for c in right[1:]) and speller.split_part(lower(right)):
