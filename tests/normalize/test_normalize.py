@@ -74,6 +74,7 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         ("müharibə işğalindan sonra", "müharibə işğalından sonra"),
         ("razılığını ifade edib", "razılığını ifadə edib"),
         ("fəaliyyət formalasdırılıb", "fəaliyyət formalaşdırılıb"),
+        ("Bunu Milli Ödəniş Sisiteminin komponenti təmin edir.", "Bunu Milli Ödəniş Sisteminin komponenti təmin edir."),
         # Turkish endings typed in Azerbaijani text
         ("Bayram münasibətiyle təbrik edib.", "Bayram münasibətilə təbrik edib."),
         ("Nümayəndə heyəti sabah Gəncəyə gəliyor.", "Nümayəndə heyəti sabah Gəncəyə gəlir."),
@@ -90,6 +91,8 @@ def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
         "Senatın sədri Maulen Aşimbayev ilə görüşüb.",
         "Komitənin sədri Aygul Kuspan heyəti müşayiət edib.",
         "Tədbirdə sədr əvəzi İnarə Vəliyeva çıxış edib.",  # a given name before a surname
+        "Rusiyanın rəqəmsal inkişaf naziri Sergey Popkov bildirib.",  # a foreign name is no word shortened
+        "Xidmətlər Azəriqaz, Azərsu və Azəristilik üzrə göstərilir.",  # company names
         "AZERTAC xəbər verir ki, TÜRKPA-ya sədrlik başlayıb.",
         "Ətraflı məlumat https://www.e-gov.az/az/news saytındadır, 2023-cü il.",
     ],

@@ -38,10 +38,10 @@ SUFFIX_FRAGMENTS = frozenset(
     "n" + ending for ending in ("ın", "in", "un", "ün", "ı", "i", "u", "ü", "a", "da", "də", "dan", "dən"))
 SEPARATE_PARTICLES = frozenset("da də ki mı mi mu mü".split())
 # Combining forms that Azerbaijani spelling joins to the next word (fotoqalereya, videoçarx,
-# kibertəhlükəsizlik): a word is never split after one
+# kibertəhlükəsizlik), and the Azər- of company names (Azəristilik, Azərişıq): never split after one
 COMBINING_FORMS = frozenset(
     "foto video audio avto aero bio eko geo hidro kino mikro makro mini multi neo radio stereo super "
-    "tele termo elektro info kiber nano meqa mono poli anti inter trans ultra".split())
+    "tele termo elektro info kiber nano meqa mono poli anti inter trans ultra azər".split())
 MAX_COST = 14.0  # error-model costs above this are not considered
 
 
@@ -235,6 +235,11 @@ class Speller:
                         if not counts.get(cand):
                             cost -= min(p.stem_prior_max, p.stem_prior * math.log1p(stem_count))
                         found.append((cand, cost, kind))
+        if name_like and not known and not any(wrong in word for wrong, _ in MULTI_OCR):
+            # an unknown capitalised word that loses a letter to become a bare word is mostly a foreign
+            # name (Popkov, Vasiliu, Offices, Elvina): it stays. One that becomes an inflected word is
+            # a word of an institution's name (Sisiteminin → Sisteminin); OCR `rn` for `m` may shrink too
+            found = [f for f in found if len(f[0]) >= len(word) or self._inflected(f[0])]
         # a listed word seen only a few times that the morphology cannot read can be two words run
         # together in a source list (iləbağlı, birçox): its splits compete with keeping it
         splittable = not known or count < p.max_count_of_merged_listed_word and not (
@@ -245,6 +250,13 @@ class Speller:
             splits = tuple((a, b) for a, b in splits if len(a) >= 4 and len(b) >= 3
                            and counts.get(a, 0) >= p.min_split_count and counts.get(b, 0) >= p.min_split_count)
         return _Plan(known, keep, tuple(found), splits)
+
+    def _inflected(self, word: str) -> bool:
+        morph = self.lexicon.morph
+        if morph is None:
+            return False
+        found = morph.analyze(word)
+        return bool(found) and bool(found[0].suffixes)
 
     def _known_name_plan(self, word: str, count: int) -> _Plan:
         """A capitalised word the lists know, but rarely (Azerbaycan): only a far more frequent spelling
