@@ -37,6 +37,7 @@ def fix(norm: Normalizer, text: str, **kw: str) -> str:
         ("xə\u200bbər", "xəbər"),
         ("i\u0307stifadə", "istifadə"),
         ("hökumə\u202dt \u202csahəsi", "hökumət \u202csahəsi"),  # bidi control inside a word only
+        ("\u02baElektron hökumət\u02ba portalı", '"Elektron hökumət" portalı'),  # primes typed as quotes
     ],
 )
 def test_unicode_repairs(text: str, expected: str) -> None:
@@ -92,6 +93,8 @@ def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
         "Komitənin sədri Aygul Kuspan heyəti müşayiət edib.",
         "Tədbirdə sədr əvəzi İnarə Vəliyeva çıxış edib.",  # a given name before a surname
         "Rusiyanın rəqəmsal inkişaf naziri Sergey Popkov bildirib.",  # a foreign name is no word shortened
+        "Google, Facebook, Twitter kimi şirkətlər.",  # no Azerbaijani word has a w
+        "Sənəd formatları: .pdf, .doc, .avi və sair.",  # file extensions
         "Xidmətlər Azəriqaz, Azərsu və Azəristilik üzrə göstərilir.",  # company names
         "AZERTAC xəbər verir ki, TÜRKPA-ya sədrlik başlayıb.",
         "Ətraflı məlumat https://www.e-gov.az/az/news saytındadır, 2023-cü il.",

@@ -24,6 +24,7 @@ SUFFIXES = frozenset(
 
 _L = r"[^\W\d_]"  # a letter
 _LOW = r"[a-zçəğıöşü]"  # a lower-case Azerbaijani letter
+_AZ_LETTER = re.compile("[çəğıöşüÇƏĞİÖŞÜ]")
 # fragment, hyphen, line break (perhaps blank lines), continuation
 _HYPHEN_BREAK = re.compile(rf"(?<!{_L})({_L}+)(-[ \t]*\n\s*)({_L}+)")  # (?<!…): fail fast inside words
 # a paragraph break inside a sentence: the paragraph ends in a letter, the next starts lower-case
@@ -80,8 +81,8 @@ def layout_edits(text: str, known: Known, count: Callable[[str], int] | None = N
             edits.append(Edit(m.start(2), m.end(2), m.group(2), "", "hyphenation", 0.85))
     for m in _CAMEL.finditer(text):
         a, b = m.group(1), m.group(3)
-        if _standalone(a, known, count) and _standalone(lower(b), known, count):
-            edits.append(Edit(m.start(2), m.end(2), "", " ", "merge", 0.8))
+        if _AZ_LETTER.search(a + b) and _standalone(a, known, count) and _standalone(lower(b), known, count):
+            edits.append(Edit(m.start(2), m.end(2), "", " ", "merge", 0.8))  # (productNumber: English)
     edits.extend(_space_edits(text, known, count))
     return _without_overlaps(edits)
 

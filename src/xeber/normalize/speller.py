@@ -41,7 +41,9 @@ SEPARATE_PARTICLES = frozenset("da də ki mı mi mu mü".split())
 # kibertəhlükəsizlik), and the Azər- of company names (Azəristilik, Azərişıq): never split after one
 COMBINING_FORMS = frozenset(
     "foto video audio avto aero bio eko geo hidro kino mikro makro mini multi neo radio stereo super "
-    "tele termo elektro info kiber nano meqa mono poli anti inter trans ultra azər".split())
+    "tele termo elektro info kiber nano meqa meta mono poli anti inter trans ultra azər".split())
+# ... and words it joins to the word before (qurumdaxili, dövlətlərarası, istifadəçiyönümlü, təlimverici)
+SECOND_COMBINING_FORMS = frozenset("daxili arası xarici yönümlü verici edici".split())
 MAX_COST = 14.0  # error-model costs above this are not considered
 
 
@@ -131,8 +133,8 @@ class Speller:
         out = []
         for i in range(2, len(word) - 1):
             a, b = word[:i], word[i:]
-            if a in COMBINING_FORMS:
-                continue
+            if a in COMBINING_FORMS or b in SECOND_COMBINING_FORMS or b.startswith(("lar", "lər")):
+                continue  # (a part opening with the plural ending is the rest of the word: şirkət|lərlərlə)
             if self._split_part(a, lex, p) and self._split_part(b, lex, p) and not _suffixes_of(a, b):
                 out.append((a, b))
         return out
@@ -150,7 +152,8 @@ class Speller:
             return c >= p.min_short_split_count
         if c >= p.min_split_count:
             return lex.known(part)
-        return len(part) >= 6 and lex.known(part)  # a rarer inflection of a long word (dizaynının)
+        # a rarer inflection of a long word the morphology reads (dizaynının)
+        return len(part) >= 6 and lex.known(part) and (lex.morph is None or lex.morph.is_valid(part))
 
     # decisions ------------------------------------------------------------------------------
     def correct(self, word: str, prev: str | None, nxt: str | None, *, name_like: bool = False,
@@ -235,6 +238,8 @@ class Speller:
                         if not counts.get(cand):
                             cost -= min(p.stem_prior_max, p.stem_prior * math.log1p(stem_count))
                         found.append((cand, cost, kind))
+        if name_like and "w" in word:
+            return _Plan(known, keep, (), ())  # no Azerbaijani word has a w: a foreign name (Twitter)
         if name_like and not known and not any(wrong in word for wrong, _ in MULTI_OCR):
             # an unknown capitalised word that loses a letter to become a bare word is mostly a foreign
             # name (Popkov, Vasiliu, Offices, Elvina): it stays. One that becomes an inflected word is

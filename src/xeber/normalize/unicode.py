@@ -16,6 +16,9 @@ _CYR_TO_LAT = {
     "Х": "X", "У": "Y", "І": "I", "Ј": "J", "Һ": "H", "Ѕ": "S",
 }
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+# modifier-letter primes typed as quotes (ʺElektron hökumətʺ): letters to Unicode, so a tokenizer would
+# glue them to the word they enclose
+_QUOTES = {"\u02ba": '"', "\u02b9": "'"}
 _SPACES = {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " "}
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 # Bidirectional embedding and isolate controls: copy-paste debris inside Latin words (hökumə\u202dt);
@@ -29,7 +32,8 @@ _CYRILLIC_LOOKALIKE = "".join(_CYR_TO_LAT)
 _WORD = re.compile(r"[^\W\d_]+")
 _ANY_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _CHAR = re.compile(
-    "[" + "".join(_SCHWA) + "".join(_LIGATURES) + "".join(_SPACES) + _INVISIBLE + "]|[iI]\u0307|İ\u0307"
+    "[" + "".join(_SCHWA) + "".join(_LIGATURES) + "".join(_QUOTES) + "".join(_SPACES) + _INVISIBLE
+    + "]|[iI]\u0307|İ\u0307"
 )
 
 
@@ -41,6 +45,8 @@ def _char_edit(m: re.Match[str]) -> Edit | None:
         return Edit(m.start(), m.end(), s, _LIGATURES[s], "unicode", 0.99)
     if s in _SPACES:
         return Edit(m.start(), m.end(), s, _SPACES[s], "unicode", 0.99)
+    if s in _QUOTES:
+        return Edit(m.start(), m.end(), s, _QUOTES[s], "unicode", 0.99)
     if s in _INVISIBLE:
         return Edit(m.start(), m.end(), s, "", "unicode", 0.99)
     # a dotted i with a stray combining dot above (Python's "İ".lower() leaves one)

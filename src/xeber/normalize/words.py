@@ -193,6 +193,8 @@ def _in_address(text: str, start: int, end: int) -> bool:
     joined by '.', '/' or '@' to lower-case letters or digits without a space."""
     if end + 1 < len(text) and text[end] in "./@" and (text[end + 1].islower() or text[end + 1].isdigit()):
         return True
+    if start >= 1 and text[start - 1] == "." and (start == 1 or text[start - 2] in " \t\n(,;"):
+        return True  # a file extension written on its own (.pdf, .avi)
     return start >= 2 and text[start - 1] in "./@" and (text[start - 2].islower() or text[start - 2].isdigit())
 
 
@@ -208,7 +210,8 @@ def _sentence_starts(text: str, tokens: list[Token], opens_sentence: bool = True
     return starts
 
 
-_ENDERS = frozenset((".", "!", "?", "…", "...", ":", "“", "«", '"'))
+# (an opening quote is no sentence start: a capitalised word after one is mostly a name, “Mugan Bank”)
+_ENDERS = frozenset((".", "!", "?", "…", "...", ":"))
 
 
 def _word_edit(word: str, start: int, prev: str | None, nxt: str | None, sentence_start: bool,
