@@ -1,5 +1,8 @@
 # xeber — `make demo` and `make test` do all the set-up on a fresh machine.
 PY ?= python3
+# bash with pipefail, so that `bench | tee` fails when the benchmark does
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
 VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared

@@ -14,6 +14,7 @@ from xeber.ingest import Failure, IngestOptions, check_text
 from xeber.ingest.dedup import DuplicateIndex
 from xeber.settings import Settings
 from xeber.store import Store, open_store
+from xeber.text.edits import OffsetMap
 
 
 def normalize(text: str, settings: Settings | None = None) -> _normalize.Normalized:
@@ -36,8 +37,30 @@ def process(doc: Document | str, settings: Settings | None = None) -> Document:
     low = (doc.meta.get("ocr") or {}).get("low")
     result = _normalize.normalize(doc.text, settings or Settings(), low_confidence_spans=low)
     doc.set_edits(result.edits)
+    _repair_title(doc)
     doc.entities, doc.events = _extract.extract(doc.body, doc.published)
     return doc
+
+
+# A title repeated near the start of the text (a Markdown heading, a page's <h1>) is repaired with it.
+TITLE_SEARCH_CHARS = 500
+
+
+def _repair_title(doc: Document) -> None:
+    """The title as the repaired text spells it, when the text holds the title; the title as it came
+    stays in meta["original_title"] (a re-run starts from it), and the text itself keeps it too."""
+    original = doc.meta.pop("original_title", None) or doc.title
+    doc.title = original
+    if not original or doc.normalized is None or not doc.edits:
+        return
+    start = doc.text.find(original, 0, TITLE_SEARCH_CHARS + len(original))
+    if start < 0:
+        return
+    offsets = OffsetMap(doc.text, doc.edits)
+    repaired = doc.normalized[offsets.to_edited(start): offsets.to_edited_end(start + len(original))]
+    if repaired != original and "\n" not in repaired:
+        doc.meta["original_title"] = original
+        doc.title = repaired
 
 
 def extract(text: str, published: str | None = None, settings: Settings | None = None) -> Document:
