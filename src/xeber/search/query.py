@@ -64,7 +64,8 @@ class Clause:
             return "{title body} : " + _quote(" ".join(self.words))
         surf = self.words[0]
         alts = []
-        if self.prefix or (self.expand and len(surf) >= MIN_PREFIX_LENGTH):
+        # the prefix applies to the last token the index holds: `egovpay-e`* would expand `e`*
+        if self.prefix or (self.expand and len(re.split(r"[-'’]", surf)[-1]) >= MIN_PREFIX_LENGTH):
             alts.append(f"{{title body}} : {_quote(surf)}*")  # inflected forms of the typed stem
         else:
             alts.append(f"{{title body}} : {_quote(surf)}")
