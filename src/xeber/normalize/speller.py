@@ -42,6 +42,8 @@ SEPARATE_PARTICLES = frozenset("da də ki mı mi mu mü".split())
 COMBINING_FORMS = frozenset(
     "foto video audio avto aero bio eko geo hidro kino mikro makro mini multi neo radio stereo super "
     "tele termo elektro info kiber nano meqa meta mono poli anti inter trans ultra azər".split())
+LIGHT_VERBS = frozenset("etmək olmaq olunmaq edilmək eləmək".split())
+RELATIONAL_NOUNS = frozenset("ətraf arxa ön yan alt üst".split())
 # ... and words it joins to the word before (qurumdaxili, dövlətlərarası, istifadəçiyönümlü, təlimverici)
 SECOND_COMBINING_FORMS = frozenset("daxili arası xarici yönümlü verici edici".split())
 MAX_COST = 14.0  # error-model costs above this are not considered
@@ -135,9 +137,28 @@ class Speller:
             a, b = word[:i], word[i:]
             if a in COMBINING_FORMS or b in SECOND_COMBINING_FORMS or b.startswith(("lar", "lər")):
                 continue  # (a part opening with the plural ending is the rest of the word: şirkət|lərlərlə)
-            if self._split_part(a, lex, p) and self._split_part(b, lex, p) and not _suffixes_of(a, b):
+            if self._split_part(a, lex, p) and self._split_part(b, lex, p) and not _suffixes_of(a, b) \
+                    and not self._compound(a, b):
                 out.append((a, b))
         return out
+
+    def _compound(self, a: str, b: str) -> bool:
+        """A compound Azerbaijani writes as one word: a bare noun or adjective before a verbal noun,
+        participle or -lı adjective (məlumatötürmə, özüimzalanan, yüksəkötürücülü, müxtəliftəyinatlı) or a
+        relational noun (Xəzərətrafı). Light verbs stay apart (liderlik etdiyi)."""
+        morph = self.lexicon.morph
+        if morph is None:
+            return False
+        left = morph.analyze(a)
+        if not left or left[0].suffixes or left[0].pos == "VERB":
+            return False
+        for r in morph.analyze(b)[:2]:
+            if r.lemma in LIGHT_VERBS:
+                return False
+            if r.pos == "VERB" and set(r.suffixes) & {"VN_MA", "PART_AN", "NEG+AOR", "AGENT"} \
+                    or r.suffixes[:1] == ("WITH",) or r.stem in RELATIONAL_NOUNS:
+                return True
+        return False
 
     def split_part(self, part: str) -> bool:
         """Whether lower-case `part` can be one side of a split word."""
