@@ -93,3 +93,14 @@ def test_particles_follow_the_harmony_of_the_word_before(norm: Normalizer) -> No
     text = "Bakı də bu tədbirə qoşulub, Gəncə da. Sən də gəlirsən mı? ASC də qoşulub."
     out = norm.normalize(text, Settings(real_words=True)).text
     assert out == "Bakı da bu tədbirə qoşulub, Gəncə də. Sən də gəlirsən mi? ASC də qoşulub."
+
+
+def test_a_doubtful_spelling_edit_does_not_block_the_real_word_stage() -> None:
+    # with the local bigram model the spelling stage doubts `ile` (confidence 0.499, below the
+    # threshold); the real-word stage must still judge it
+    from xeber.normalize.context import local_lm_path
+
+    if local_lm_path() is None:
+        pytest.skip("needs the local bigram model (make models, with ../shared)")
+    out = Normalizer.default().normalize("Güləşçi rəqibini 6:2 hesabı ile məğlub edərək qalib gəlib.").text
+    assert "hesabı ilə məğlub" in out

@@ -118,7 +118,8 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
                               speller, diacritics, keep_shift)
             if edit is not None and given_name and not _is_name(edit.replacement, speller):
                 edit = None  # İnarə Vəliyeva is not İdarə Vəliyeva
-            if edit is not None:
+            # an edit too doubtful to keep must not stop the real-word stage from judging the word
+            if edit is not None and edit.confidence >= settings.min_confidence:
                 edits.append(edit)
                 if m is None:
                     fixed[i] = lower(edit.replacement)
