@@ -35,6 +35,12 @@ CASES = [
      [("Dövlət Gömrük Komitəsinin", "ORG", "Dövlət Gömrük Komitəsi"), ("Aydın Əliyev", "PER", "Aydın Əliyev")]),
     ("Bu sənəd Azərbaycan Respublikasının Nazirlər Kabinetində hazırlanıb. Sənəd qəbul edilib.",
      [("Azərbaycan Respublikasının Nazirlər Kabinetində", "ORG", "Azərbaycan Respublikasının Nazirlər Kabineti")]),
+    # two organisations joined by `və`, the first with its head inflected
+    ("Layihə Bakı Dövlət Universitetinin və Milli Elmlər Akademiyasının birgə işidir.",
+     [("Bakı Dövlət Universitetinin", "ORG", "Bakı Dövlət Universiteti"),
+      ("Milli Elmlər Akademiyasının", "ORG", "Milli Elmlər Akademiyası")]),
+    ("Qərar Azərbaycan SSR Nazirlər Sovetində qəbul edilib.",
+     [("Azərbaycan SSR Nazirlər Sovetində", "ORG", "Azərbaycan SSR Nazirlər Soveti")]),
 ]
 
 

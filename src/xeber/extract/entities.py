@@ -17,7 +17,8 @@ from xeber.document import Entity
 from xeber.extract import ner
 from xeber.extract.canonical import lemma_of_word, splits
 from xeber.extract.gazetteer import Gazetteer, default, key
-from xeber.text.casing import fold
+from xeber.morph import Morphology
+from xeber.text.casing import fold, lower
 from xeber.text.dates import scan_dates
 from xeber.text.tokenize import Token, tokenize
 
@@ -110,6 +111,25 @@ def _first_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
 def _possessive_head(word_key: str, gaz: Gazetteer) -> bool:
     """Nazirliyi, Mərkəzi, Şurası: a head in its possessive form, which ends a full name."""
     return word_key in gaz.org_heads and word_key.endswith(("ı", "i", "u", "ü"))
+
+
+# Words that begin names of places and states (Şimali Kipr, Böyük Britaniya, Dağlıq Qarabağ)
+NAME_MODIFIERS = frozenset(
+    "şimali cənubi qərbi şərqi böyük kiçik yeni köhnə dağlıq yuxarı aşağı orta mərkəzi milli ali birləşmiş "
+    "müstəqil sovet federal demokratik xalq".split())
+COMMON_NOUN_MIN_COUNT = 1000
+
+
+@lru_cache(maxsize=65536)
+def _common_noun(word: str) -> bool:
+    """A frequent lower-case word that the morphology reads as no proper name."""
+    low = lower(word)
+    if low in NAME_MODIFIERS:
+        return False
+    morph = Morphology.default()
+    if morph.count(low) < COMMON_NOUN_MIN_COUNT:
+        return False
+    return not any(a.pos == "PROPN" for a in morph.analyze(low))
 
 
 def _is_head(tok: _Tok, heads: frozenset[str]) -> bool:
@@ -263,7 +283,8 @@ class _Recogniser:
         before = self.toks[max(0, j - 2) : j]
         if any(t.key in self.gaz.first_names or self.gaz.looks_like_surname(t.key) for t in before):
             return False  # Tobias Baumann və İKT İşçi Qrupu: a person, then an organisation
-        return not _possessive_head(self.toks[j - 1].key, self.gaz)
+        # the head may carry a case ending: `... Universitetinin və ... Akademiyasının` are two names too
+        return not any(_possessive_head(k, self.gaz) for k in {self.toks[j - 1].key, *_stem_keys(self.toks[j - 1])})
 
     def _org_ahead(self, i: int) -> bool:
         """A run of capitalised words from i ends in an organisation head (so `və` belongs to the name)."""
@@ -288,6 +309,11 @@ class _Recogniser:
         # lower case (Sənəd ... sənəd)
         while i < j and toks[i].sent_start and (toks[i].key in gaz.not_names or toks[i].key in self.lower_words) \
                 and not gaz.is_known_name(toks[i].key):
+            i += 1
+        # a sentence's first word that is a common noun before a known place (Layihə Bakı Dövlət
+        # Universitetinin ...; Qərar Azərbaycan SSR ...): the name begins with the place
+        if i + 1 < j and toks[i].sent_start and gaz.is_known_name(toks[i + 1].key) \
+                and not gaz.is_known_name(toks[i].key) and _common_noun(toks[i].text):
             i += 1
         if i >= j:
             return
