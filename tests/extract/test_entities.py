@@ -39,6 +39,9 @@ CASES = [
     ("Layihə Bakı Dövlət Universitetinin və Milli Elmlər Akademiyasının birgə işidir.",
      [("Bakı Dövlət Universitetinin", "ORG", "Bakı Dövlət Universiteti"),
       ("Milli Elmlər Akademiyasının", "ORG", "Milli Elmlər Akademiyası")]),
+    ("Tədbirdə Nəqliyyat, Rabitə və Yüksək Texnologiyalar Nazirliyinin nümayəndəsi çıxış edib.",
+     [("Nəqliyyat, Rabitə və Yüksək Texnologiyalar Nazirliyinin", "ORG",
+       "Nəqliyyat, Rabitə və Yüksək Texnologiyalar Nazirliyi")]),
     ("Qərar Azərbaycan SSR Nazirlər Sovetində qəbul edilib.",
      [("Azərbaycan SSR Nazirlər Sovetində", "ORG", "Azərbaycan SSR Nazirlər Soveti")]),
 ]

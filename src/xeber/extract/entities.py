@@ -251,7 +251,9 @@ class _Recogniser:
                 elif t.key in _CONNECTORS and j + 1 < n and self.toks[j + 1].cap and i not in self.title_at \
                         and not self.taken[j + 1] and self._org_ahead(j + 1) and self._conjoined_name(j):
                     j += 1
-                elif t.text == "," and j == i + 1 and self._comma_in_name(j):
+                elif t.text == "," and (j == i + 1 or j == i + 2 and self._inflected_inside(self.toks[i])) \
+                        and self._comma_in_name(j):
+                    # (a run may open with an inflected word that is no part of the name: Tədbirdə Nəqliyyat, ...)
                     j += 1
                 else:
                     break
@@ -315,10 +317,13 @@ class _Recogniser:
         if i + 1 < j and toks[i].sent_start and gaz.is_known_name(toks[i + 1].key) \
                 and not gaz.is_known_name(toks[i].key) and _common_noun(toks[i].text):
             i += 1
+        # connectors and commas at the edges never belong to a name (`, Rabitə və ... Nazirliyinin` once
+        # the sentence's first word was left out)
+        while i < j and (toks[i].key in _CONNECTORS or toks[i].text == ","):
+            i += 1
         if i >= j:
             return
-        # connectors at the edges never belong to a name
-        while j > i and toks[j - 1].key in _CONNECTORS:
+        while j > i and (toks[j - 1].key in _CONNECTORS or toks[j - 1].text == ","):
             j -= 1
         titled = i in self.title_at
         # organisations: the last head word closes the name
