@@ -42,6 +42,7 @@ CASES = [
     ("Tədbirdə Nəqliyyat, Rabitə və Yüksək Texnologiyalar Nazirliyinin nümayəndəsi çıxış edib.",
      [("Nəqliyyat, Rabitə və Yüksək Texnologiyalar Nazirliyinin", "ORG",
        "Nəqliyyat, Rabitə və Yüksək Texnologiyalar Nazirliyi")]),
+    ("Vətəndaş FİN-ə uyğun arayış alır və VÖEN-i daxil edir.", []),  # identity and tax numbers
     ("Qərar Azərbaycan SSR Nazirlər Sovetində qəbul edilib.",
      [("Azərbaycan SSR Nazirlər Sovetində", "ORG", "Azərbaycan SSR Nazirlər Soveti")]),
 ]

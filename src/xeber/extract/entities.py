@@ -36,7 +36,9 @@ _EVENT_NOUNS = frozenset(["hakaton", "konfrans", "forum", "festival", "müsabiq�
 _NOT_ACRONYMS = frozenset(key(w) for w in [
     "ƏDV", "ÜDM", "İKT", "KİV", "IT", "PDF", "SMS", "GPS", "TV", "VIP", "II", "III", "IV", "VI", "VII", "VIII", "IX",
     "XI", "XII", "MMC", "ASC", "QSC", "COVID", "USD", "AZN", "EUR", "OK", "FAQ", "DNA", "RNA", "HIV", "HD", "CEO",
-    "XX", "XIX", "XXI", "XVIII", "PIN", "SIM", "QR", "URL", "HTML", "XML", "JSON", "RDF", "API", "CSV", "ID"])
+    "XX", "XIX", "XXI", "XVIII", "PIN", "SIM", "QR", "URL", "HTML", "XML", "JSON", "RDF", "API", "CSV", "ID",
+    # identity and tax numbers, documents and measures of Azerbaijani administration
+    "FİN", "VÖEN", "ŞV", "SSN", "İBAN", "IBAN", "SWIFT", "KB", "MB", "GB", "TB", "ADSL", "LTE", "USB"])
 # Last words that make a capitalised run a thing, not a person: Vahid Giriş Sistemi
 _THING_TAILS = frozenset(["sistemi", "portalı", "proqramı", "layihəsi", "xidməti", "tətbiqi", "platforması",
                           "kartı", "sertifikatı", "imzası", "kitabı", "qanunu", "fərmanı", "sərəncamı"])
