@@ -104,3 +104,11 @@ def test_a_doubtful_spelling_edit_does_not_block_the_real_word_stage() -> None:
         pytest.skip("needs the local bigram model (make models, with ../shared)")
     out = Normalizer.default().normalize("Güləşçi rəqibini 6:2 hesabı ile məğlub edərək qalib gəlib.").text
     assert "hesabı ilə məğlub" in out
+
+
+def test_a_genitive_before_a_possessed_verbal_noun_stays(norm: Normalizer) -> None:
+    real = norm.speller.real_words
+    assert real is not None
+    # müdafiəsinin gücləndirilməsi: the verbal noun carries a possessive, so it is the possessed noun
+    assert real._syntax("GEN>ACC", "sosial", "gücləndirilməsi") == 0.0
+    assert real._syntax("GEN>ACC", "onlar", "oxudular") == 1.0

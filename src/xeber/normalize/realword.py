@@ -61,6 +61,7 @@ class RealWordParams:
     # keeping an ending standing alone after a word (BOUND_FORMS), or a Turkish function word, scores
     # this much less
     bound_penalty: float = 6.0
+    frequent_word_count: int = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +161,10 @@ class RealWords:
         if word is None:
             return False
         pos, tags = self._analysis(word)
+        # a verbal noun with a possessive (gücləndirilməsi) is a possessed noun: the genitive before it
+        # is right (müdafiəsinin gücləndirilməsi)
+        if any(t.startswith("VN") for t in tags) and _POSSESSIVES & set(tags):
+            return False
         return pos == "VERB" and bool(tags)
 
     def _syntax(self, change: str, prev: str | None, nxt: str | None) -> float:
@@ -231,6 +236,8 @@ class RealWords:
             need = 0.0
         else:
             need = p.short_margin if len(word) <= p.short_len else p.margin
+            # a frequent word is itself good evidence: the commoner it is, the more it takes to change it
+            need += max(0.0, math.log(max(self.lexicon.count(word), 1) / p.frequent_word_count))
         best: tuple[float, str, float] | None = None
         for nb in neighbours:
             syntax = 0.0
