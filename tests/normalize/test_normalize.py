@@ -38,6 +38,7 @@ def fix(norm: Normalizer, text: str, **kw: str) -> str:
         ("i\u0307stifadə", "istifadə"),
         ("hökumə\u202dt \u202csahəsi", "hökumət \u202csahəsi"),  # bidi control inside a word only
         ("\u02baElektron hökumət\u02ba portalı", '"Elektron hökumət" portalı'),  # primes typed as quotes
+        ("mu\u0308raciət bag\u0306lı", "müraciət bağlı"),  # decomposed letters (PDF, macOS) composed
     ],
 )
 def test_unicode_repairs(text: str, expected: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from xeber.text.edits import Edit
 
@@ -57,6 +58,7 @@ def unicode_edits(text: str) -> list[Edit]:
     """Edits for encoding faults. Cyrillic look-alikes are replaced only in mixed-script words, so
     Russian words stay Cyrillic."""
     edits = [e for m in _CHAR.finditer(text) if (e := _char_edit(m)) is not None]
+    edits.extend(_composed(text, {e.start for e in edits}))
     if _BIDI_RE.search(text) and not _RTL.search(text):
         edits.extend(Edit(m.start(), m.end(), m.group(), "", "unicode", 0.99) for m in _BIDI_RE.finditer(text))
         edits.sort(key=lambda e: e.start)
@@ -73,6 +75,21 @@ def unicode_edits(text: str) -> list[Edit]:
             if c in _CYR_TO_LAT and m.start() + i not in taken:
                 edits.append(Edit(m.start() + i, m.start() + i + 1, c, _CYR_TO_LAT[c], "homoglyph", 0.97))
     return sorted(edits, key=lambda e: e.start)
+
+
+# A letter followed by combining marks (u + U+0308 for ü, g + U+0306 for ğ: text copied from PDFs and
+# macOS) is composed into one letter, as NFC does, so that words are not cut at the mark
+_DECOMPOSED = re.compile("[^\\W\\d_][\u0300-\u036f]+")
+
+
+def _composed(text: str, taken: set[int]) -> list[Edit]:
+    out = []
+    for m in _DECOMPOSED.finditer(text):
+        s = m.group()
+        nfc = unicodedata.normalize("NFC", s)
+        if nfc != s and len(nfc) < len(s) and not taken & set(range(m.start(), m.end())):
+            out.append(Edit(m.start(), m.end(), s, nfc, "unicode", 0.99))
+    return out
 
 
 def _mostly_latin(word: str) -> bool:
