@@ -96,6 +96,7 @@ def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
         "Rusiyanın rəqəmsal inkişaf naziri Sergey Popkov bildirib.",  # a foreign name is no word shortened
         "Google, Facebook, Twitter kimi şirkətlər.",  # no Azerbaijani word has a w
         "Sənəd formatları: .pdf, .doc, .avi və sair.",  # file extensions
+        "TQDK-nın “Şagird-məzun sistemi”ndə və “PASHABank”-ın portalında",  # endings after quoted names
         "Xidmətlər Azəriqaz, Azərsu və Azəristilik üzrə göstərilir.",  # company names
         "AZERTAC xəbər verir ki, TÜRKPA-ya sədrlik başlayıb.",
         "Ətraflı məlumat https://www.e-gov.az/az/news saytındadır, 2023-cü il.",

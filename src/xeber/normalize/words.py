@@ -87,7 +87,7 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
             if len(stable) < STABLE_MAX:
                 stable.add(tok.text)
             continue
-        if _in_address(text, tok.start, tok.end):
+        if _in_address(text, tok.start, tok.end) or _attached_suffix(text, tok.start):
             continue
         prev = lower(tokens[i - 1].text) if i > 0 and tokens[i - 1].kind == "word" else None
         nxt = lower(tokens[i + 1].text) if i + 1 < n and tokens[i + 1].kind == "word" else None
@@ -147,6 +147,9 @@ def _real_word_edits(tokens: list[Token], fixed: dict[int, str], edits: list[Edi
     for i, tok in enumerate(tokens):
         if tok.kind != "word" or i in fixed or tok.start in edited or not _PLAIN_WORD.fullmatch(tok.text):
             continue
+        if i > 1 and tokens[i - 1].end == tok.start and tokens[i - 1].text in _ATTACHING \
+                and tokens[i - 2].end == tokens[i - 1].start:
+            continue  # an ending attached to a quoted name (sistemi”ndə, “PASHABank”-ın)
         if focus is not None:
             while fi < len(focus) and focus[fi][1] <= tok.start:
                 fi += 1
@@ -187,6 +190,19 @@ def _never_changes(word: str, speller: Speller) -> bool:
         return _camel_parts(word, speller) is None
     low = lower(word)
     return not speller.can_change(low) and not speller.can_change(low, name_like=True)
+
+
+_CLOSING = "\"”»’'"
+
+
+_ATTACHING = _CLOSING + "-"
+
+
+def _attached_suffix(text: str, start: int) -> bool:
+    """An ending written right after a closing quote (“Şagird-məzun sistemi”ndə, "Azercell"in,
+    “PASHABank”-ın): no word of its own."""
+    return start >= 2 and text[start - 1] in _ATTACHING and not text[start - 2].isspace() and (
+        text[start - 1] in _CLOSING or text[start - 2] in _CLOSING)
 
 
 def _in_address(text: str, start: int, end: int) -> bool:
