@@ -95,6 +95,7 @@ def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
         "Tədbirdə sədr əvəzi İnarə Vəliyeva çıxış edib.",  # a given name before a surname
         "Rusiyanın rəqəmsal inkişaf naziri Sergey Popkov bildirib.",  # a foreign name is no word shortened
         "Google, Facebook, Twitter kimi şirkətlər.",  # no Azerbaijani word has a w
+        "Bakıda Avropa Gran-pri yarışı və “Christian Care” şirkətinin təqdimatı olub.",  # foreign names
         "Sənəd formatları: .pdf, .doc, .avi və sair.",  # file extensions
         "TQDK-nın “Şagird-məzun sistemi”ndə və “PASHABank”-ın portalında",  # endings after quoted names
         "Xidmətlər Azəriqaz, Azərsu və Azəristilik üzrə göstərilir.",  # company names

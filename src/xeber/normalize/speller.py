@@ -56,7 +56,7 @@ class SpellParams:
     oov_base: float = -11.0
     oov_per_char: float = 2.0
     # extra log-score of keeping a capitalised word (a name candidate) or a known word
-    name_bonus: float = 2.0
+    name_bonus: float = 4.0
     name_min_count: int = 1000
     known_margin: float = 4.0
     # a known word is compared with other words only when it is rarer than this, and only with words
