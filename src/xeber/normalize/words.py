@@ -108,8 +108,10 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
                 if len(parts) > 1 and (m.start() and tok.text[m.start() - 1] != "-" or
                                        m.end() < len(tok.text) and tok.text[m.end()] != "-"):
                     break  # digits or apostrophes inside: leave the whole token
-                if any(c.isupper() for c in word[1:]):
-                    continue  # a mixed-case piece of a hyphenated name (e-GovPay) is a brand
+                if word[0].isupper() and len(parts) > 1 and (m.start() > 0 or not sentence_start):
+                    # a capitalised piece of a hyphenated word is a name (Gran-pri, e-GovPay, Nur-Sultan),
+                    # unless only the sentence capitalised it (Siğorta-pensiya ...)
+                    continue
                 prev_part = prev if m.start() == 0 else None
                 nxt_part = nxt if m.end() == len(tok.text) else None
             else:
