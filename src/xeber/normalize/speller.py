@@ -42,10 +42,11 @@ SEPARATE_PARTICLES = frozenset("da də ki mı mi mu mü".split())
 COMBINING_FORMS = frozenset(
     "foto video audio avto aero bio eko geo hidro kino mikro makro mini multi neo radio stereo super "
     "tele termo elektro info kiber nano meqa meta mono poli anti inter trans ultra azər".split())
-LIGHT_VERBS = frozenset("etmək olmaq olunmaq edilmək eləmək".split())
-RELATIONAL_NOUNS = frozenset("ətraf arxa ön yan alt üst".split())
 # ... and words it joins to the word before (qurumdaxili, dövlətlərarası, istifadəçiyönümlü, təlimverici)
 SECOND_COMBINING_FORMS = frozenset("daxili arası xarici yönümlü verici edici".split())
+# Compounds (Speller._compound): verbs that stay apart from their noun, and nouns of place that join it
+LIGHT_VERBS = frozenset("etmək olmaq olunmaq edilmək eləmək".split())
+RELATIONAL_NOUNS = frozenset("ətraf arxa ön yan alt üst".split())
 MAX_COST = 14.0  # error-model costs above this are not considered
 
 

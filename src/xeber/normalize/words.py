@@ -21,8 +21,8 @@ _SURNAME = re.compile(r"^[A-ZÇƏĞİÖŞÜ][a-zçəğıöşü]{2,}(?:ye?va?|ova
 MIN_LETTERS_FOR_AUTO_DIACRITICS = 40
 MAX_AZ_LETTER_SHARE_FOR_AUTO_DIACRITICS = 0.03
 MAX_SPAN = 200  # longest doubted span looked back for
-STABLE_MAX = 500_000
-CAMEL_SPLIT_CONFIDENCE = 0.9  # lower-case words known to have no candidate, kept across calls
+STABLE_MAX = 500_000  # lower-case words known to have no candidate, kept across calls
+CAMEL_SPLIT_CONFIDENCE = 0.9
 
 
 def needs_diacritics(text: str, settings: Settings) -> bool:
@@ -195,8 +195,6 @@ def _never_changes(word: str, speller: Speller) -> bool:
 
 
 _CLOSING = "\"”»’'"
-
-
 _ATTACHING = _CLOSING + "-"
 
 
