@@ -41,7 +41,7 @@ BOUND_FORMS = frozenset(
 HARMONIC_PARTICLES = frozenset("da də mı mi mu mü".split())
 _FOUR_WAY = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i", "ö": "ü", "ü": "ü"}
 PARTICLE_CONFIDENCE = 0.9
-# Turkish function words typed into Azerbaijani text (ve for və, ile for ilə): judged as BOUND_FORMS are
+# Turkish function words typed into Azerbaijani text (ve for və, ile for ilə): judged like BOUND_FORMS
 TURKISH_FUNCTION_WORDS = frozenset("ve ile".split())
 NOT_WORDS_HERE = BOUND_FORMS | TURKISH_FUNCTION_WORDS
 
@@ -61,6 +61,7 @@ class RealWordParams:
     # keeping an ending standing alone after a word (BOUND_FORMS), or a Turkish function word, scores
     # this much less
     bound_penalty: float = 6.0
+    # words more frequent than this need log(count / frequent_word_count) more margin to change
     frequent_word_count: int = 20_000
 
 
