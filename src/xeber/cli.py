@@ -228,7 +228,8 @@ def search(
         return
     stdout.print(f"{result.total} found")
     for h in result.hits:
-        stdout.print(f"[bold]{escape(h.title or '(untitled)')}[/]  [dim]{h.id} {h.published or ''} {abs(h.score) if abs(h.score) < 0.005 else h.score:.2f}[/]")
+        score = 0.0 if abs(h.score) < 0.005 else h.score  # no "-0.00" for a score that rounds to zero
+        stdout.print(f"[bold]{escape(h.title or '(untitled)')}[/]  [dim]{h.id} {h.published or ''} {score:.2f}[/]")
         stdout.print(f"  {_rich_snippet(h.snippet)}")
 
 

@@ -78,7 +78,7 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         ("fəaliyyət formalasdırılıb", "fəaliyyət formalaşdırılıb"),
         ("Bunu Milli Ödəniş Sisiteminin komponenti təmin edir.", "Bunu Milli Ödəniş Sisteminin komponenti təmin edir."),
         # Turkish endings typed in Azerbaijani text
-        ("Bayram münasibətiyle təbrik edib.", "Bayram münasibətilə təbrik edib."),
+        ("Layihə dövlətin köməyiyle həyata keçirilib.", "Layihə dövlətin köməyilə həyata keçirilib."),
         ("Nümayəndə heyəti sabah Gəncəyə gəliyor.", "Nümayəndə heyəti sabah Gəncəyə gəlir."),
         ("Yeni qanun gələn il qüvvəyə minəcek.", "Yeni qanun gələn il qüvvəyə minəcək."),
     ],

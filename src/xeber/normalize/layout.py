@@ -19,27 +19,28 @@ SUFFIXES = frozenset(
     "nın nin nun nün ın in un ün nı ni nu nü ı i u ü na nə ya yə a ə nda ndə dan dən ndan ndən "
     "lar lər ları ləri ların lərin lara lərə larda lərdə lardan lərdən dır dir dur dür sı si su sü "
     "sın sin sun sün yla ylə la lə dakı dəki mız miz muz müz nız niz nuz nüz ıb ib ub üb mış miş muş "
-    "müş acaq əcək ıq ik uq ük".split()
+    "müş acaq əcək ıq ik uq ük yı yi yu yü cı ci cu cü lı li lu lü lıq lik luq lük".split()
 )
+# endings in SUFFIXES that are also words of their own
+SUFFIX_WORDS = frozenset("ya un nə su in".split())
+# Endings that never stand alone as a word. The word counts list them (tokens were split at the hyphens
+# of `29-da`, `TÜRKPA-nın`), so the lexicon takes them for words: the speller never splits a word before
+# one, and the real-word stage does not keep one standing alone after a word on its count (`yə` for `və`).
+BOUND_ENDINGS = frozenset(e for e in SUFFIXES - SUFFIX_WORDS if len(e) >= 2)
 
 _L = r"[^\W\d_]"  # a letter
 _LOW = r"[a-zçəğıöşü]"  # a lower-case Azerbaijani letter
-_AZ_LETTER = re.compile("[çəğıöşüÇƏĞİÖŞÜ]")
 # fragment, hyphen, line break (perhaps blank lines), continuation
 _HYPHEN_BREAK = re.compile(rf"(?<!{_L})({_L}+)(-[ \t]*\n\s*)({_L}+)")  # (?<!…): fail fast inside words
 # a paragraph break inside a sentence: the paragraph ends in a letter, the next starts lower-case
 _PARAGRAPH_BREAK = re.compile(rf"(?<!{_L})({_L}+)([ \t]*\n[ \t]*\n\s*)({_LOW}{_L}*)")
 # a hyphen inside a word, or a hyphen followed by a space
 _INNER_HYPHEN = re.compile(rf"(?<![\w-])({_L}{{2,}})(-[ \t]?)({_LOW}+)(?![\w-])")
-# two words run together, the second capitalised: təşkilatlarMilli
-_CAMEL = re.compile(rf"(?<![\w-])({_LOW}{{4,}})()([A-ZÇƏĞİÖŞÜ]{_LOW}{{3,}})(?![\w-])")
 # a hyphen read as ':' or '.', perhaps followed by a space or a line break
 _FALSE_HYPHEN = re.compile(rf"(?<![\w.])({_L}{{2,}})([:.][ \t]*\n?[ \t]*)({_LOW}{_L}+)")
 # two words separated by one space where the second may be a stray fragment
 # particles written apart from the word before them
 PARTICLES = frozenset("da də ki mı mi mu mü isə ilə idi imiş ikən".split())
-# endings in SUFFIXES that are also words of their own
-SUFFIX_WORDS = frozenset("ya un nə".split())
 _SPACE = re.compile(rf"(?<![\w-])({_L}+)( )({_LOW}{{1,24}})(?![\w-])")
 SHORT_FRAGMENT = 7  # a continuation this short may be a fragment even when listed
 MIN_JOINED_COUNT = 100  # the joined word must be this common, or ...
@@ -79,10 +80,6 @@ def layout_edits(text: str, known: Known, count: Callable[[str], int] | None = N
         joined = lower(a + b)
         if known(joined) and not known(lower(a)) and not known(b):
             edits.append(Edit(m.start(2), m.end(2), m.group(2), "", "hyphenation", 0.85))
-    for m in _CAMEL.finditer(text):
-        a, b = m.group(1), m.group(3)
-        if _AZ_LETTER.search(a + b) and _standalone(a, known, count) and _standalone(lower(b), known, count):
-            edits.append(Edit(m.start(2), m.end(2), "", " ", "merge", 0.8))  # (productNumber: English)
     edits.extend(_space_edits(text, known, count))
     return _without_overlaps(edits)
 
@@ -107,8 +104,8 @@ def _space_edits(text: str, known: Known, count: Callable[[str], int]) -> list[E
             continue
         if len(b) > SHORT_FRAGMENT or count(joined) < MIN_JOINED_COUNT:
             continue
-        if b in SUFFIXES and b not in SUFFIX_WORDS:
-            pass  # an ending on its own (heyəti nin, bütövlüyü nü): the word lists count these as words
+        if b in BOUND_ENDINGS:
+            pass  # an ending on its own (heyəti nin): the word lists count these as words
         elif _standalone(la, known, count) and _standalone(b, known, count) and count(joined) < 2 * count(b):
             continue  # two words (və ya, heç nə)
         out.append(Edit(m.start(2), m.end(2), " ", "", "split", 0.85))

@@ -21,29 +21,22 @@ from typing import Any
 from xeber.morph.grammar import BACK, harmony_key
 from xeber.normalize.channel import ErrorModel
 from xeber.normalize.context import ContextScorer
+from xeber.normalize.layout import BOUND_ENDINGS
 from xeber.normalize.lexicon import Lexicon
 
 # OCR misreadings of one letter as two, and the reverse (m read as rn)
 MULTI_OCR = (("rn", "m"), ("cl", "d"), ("ii", "ü"), ("vv", "w"))
 _POSSESSIVES = frozenset(("P1SG", "P2SG", "P3SG", "P1PL", "P2PL", "P3PL"))
 _OBLIQUE = {"LOC": "LOC_N", "DAT": "DAT_N", "ABL": "ABL_N"}  # the case after a 3rd-person possessive
-# Endings that never stand alone after a word. The word counts list them (tokens were split at the
-# hyphens of `29-da`, `TÜRKPA-nın`), so the lexicon takes them for words; standing alone after a word
-# they are a misreading of a word (`yə` for `və`) and are not kept on their own count. Endings that are
-# also words (da, də, ya, nə, su, un) are not here.
-BOUND_FORMS = frozenset(
-    "yə yı yi yu yü nın nin nun nün ın ün nı ni nu nü na ndan ndən nda ndə dan dən lar lər ları ləri "
-    "ların lərin sı si sü cı ci cu cü ıb ib ub üb dır dir dur dür lə yla ylə lı li lu lü lıq lik luq lük "
-    "dakı dəki mış miş muş müş".split()
-)
 # Particles written apart that still follow the vowel harmony of the word before them (o da, mən də;
 # gəlir mi, olub mu): the form the harmony asks for, by its 2-way (a/ə) or 4-way (ı/i/u/ü) vowel
 HARMONIC_PARTICLES = frozenset("da də mı mi mu mü".split())
 _FOUR_WAY = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i", "ö": "ü", "ü": "ü"}
 PARTICLE_CONFIDENCE = 0.9
-# Turkish function words typed into Azerbaijani text (ve for və, ile for ilə): judged like BOUND_FORMS
+# Turkish function words typed into Azerbaijani text (ve for və, ile for ilə): judged like the endings
+# that never stand alone (BOUND_ENDINGS)
 TURKISH_FUNCTION_WORDS = frozenset("ve ile".split())
-NOT_WORDS_HERE = BOUND_FORMS | TURKISH_FUNCTION_WORDS
+NOT_WORDS_HERE = BOUND_ENDINGS | TURKISH_FUNCTION_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +51,7 @@ class RealWordParams:
     ending_weight: float = 0.5  # weight of the ending-bigram (coarse part of speech) gain
     # without the local model only syntax-backed morpheme neighbours are tried, at this margin
     margin_no_lm: float = 10.0
-    # keeping an ending standing alone after a word (BOUND_FORMS), or a Turkish function word, scores
+    # keeping an ending standing alone after a word (BOUND_ENDINGS), or a Turkish function word, scores
     # this much less
     bound_penalty: float = 6.0
     # words more frequent than this need log(count / frequent_word_count) more margin to change
@@ -230,7 +223,7 @@ class RealWords:
         bound = word in NOT_WORDS_HERE and prev is not None
         if bound:
             keep -= p.bound_penalty
-            neighbours = tuple(nb for nb in neighbours if nb.word not in BOUND_FORMS and nb.source == "channel")
+            neighbours = tuple(nb for nb in neighbours if nb.word not in BOUND_ENDINGS and nb.source == "channel")
         if lm is None:
             need = p.margin_no_lm
         elif bound:

@@ -12,6 +12,7 @@ from xeber.morph.analyzer import parse_suffixes
 from xeber.morph.grammar import harmony_key
 from xeber.normalize.channel import ErrorModel
 from xeber.normalize.context import ContextScorer
+from xeber.normalize.layout import BOUND_ENDINGS
 from xeber.normalize.lexicon import FREQUENT, Lexicon, confusion_key
 from xeber.normalize.morphcands import MorphCandidates
 from xeber.normalize.realword import RealWords
@@ -21,7 +22,7 @@ from xeber.text.casing import fold
 # pair put back, at this extra cost (−log of a rate in the order of the learned single-letter ones)
 MULTI_OCR = (("rn", "m"), ("cl", "d"), ("ii", "ü"), ("vv", "w"))
 MULTI_OCR_COST = 5.0
-# Turkish endings typed in Azerbaijani text (`münasibətiyle`, `gəliyor`, `yapılacak`): the Azerbaijani
+# Turkish endings typed in Azerbaijani text (`köməyiyle`, `gəliyor`, `yapılacak`): the Azerbaijani
 # ending is a candidate for an unknown word at this cost, about that of one typing slip (e→ə), so the
 # counts and the context choose between it and the one-letter neighbours.
 TURKISH_ENDINGS = (
@@ -31,11 +32,6 @@ TURKISH_ENDINGS = (
 )
 TURKISH_ENDING_COST = 3.0
 KEY_ALPHABET = "abcdfghxijkqlmnoprstuvyz"
-# Case endings after the pronominal -n- (prezentasiyası-ndan, TÜRKPA-nın): the word lists count them as
-# words, since tokens were split at hyphens and apostrophes, but they never stand alone, so a word is
-# never split before one
-SUFFIX_FRAGMENTS = frozenset(
-    "n" + ending for ending in ("ın", "in", "un", "ün", "ı", "i", "u", "ü", "a", "da", "də", "dan", "dən"))
 SEPARATE_PARTICLES = frozenset("da də ki mı mi mu mü".split())
 # Combining forms that Azerbaijani spelling joins to the next word (fotoqalereya, videoçarx,
 # kibertəhlükəsizlik), and the Azər- of company names (Azəristilik, Azərişıq): never split after one
@@ -168,8 +164,8 @@ class Speller:
     @staticmethod
     def _split_part(part: str, lex: Lexicon, p: SpellParams) -> bool:
         c = lex.counts.get(part, 0)
-        if part in SUFFIX_FRAGMENTS:
-            return False
+        if part in BOUND_ENDINGS:
+            return False  # an ending (-nın, -ndan) the word lists count as a word: a word is never split before one
         if len(part) <= 2:
             return c >= p.min_short_split_count
         if c >= p.min_split_count:
@@ -215,6 +211,8 @@ class Speller:
         count = lex.count(word)
         keep: float | None
         if name_like:
+            if "w" in word:
+                return _Plan(known, None, (), ())  # no Azerbaijani word has a w: a foreign name (Twitter)
             if known:
                 return self._known_name_plan(word, count)
             # an unknown capitalised word may be a name: only a frequent word may replace it
@@ -260,8 +258,6 @@ class Speller:
                         if not counts.get(cand):
                             cost -= min(p.stem_prior_max, p.stem_prior * math.log1p(stem_count))
                         found.append((cand, cost, kind))
-        if name_like and "w" in word:
-            return _Plan(known, keep, (), ())  # no Azerbaijani word has a w: a foreign name (Twitter)
         if name_like and not known and not any(wrong in word for wrong, _ in MULTI_OCR):
             # an unknown capitalised word that loses a letter to become a bare word is mostly a foreign
             # name (Popkov, Vasiliu, Offices, Elvina): it stays. One that becomes an inflected word is

@@ -61,9 +61,8 @@ def unicode_edits(text: str) -> list[Edit]:
     edits.extend(_composed(text, {e.start for e in edits}))
     if _BIDI_RE.search(text) and not _RTL.search(text):
         edits.extend(Edit(m.start(), m.end(), m.group(), "", "unicode", 0.99) for m in _BIDI_RE.finditer(text))
-        edits.sort(key=lambda e: e.start)
     if not _ANY_CYRILLIC.search(text):
-        return edits
+        return sorted(edits, key=lambda e: e.start)
     taken = {e.start for e in edits}
     for m in _WORD.finditer(text):
         word = m.group()

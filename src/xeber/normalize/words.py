@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from xeber.normalize.realword import HARMONIC_PARTICLES
 from xeber.normalize.speller import Speller
 from xeber.settings import Settings
+from xeber.text.alphabet import AZ_SPECIAL
 from xeber.text.casing import is_all_caps, lower, match_case
 from xeber.text.edits import Edit
 from xeber.text.tokenize import Token, tokenize
 
-AZ_LETTERS = re.compile("[əƏıİşŞçÇğĞöÖüÜ]")
 _PLAIN_WORD = re.compile(r"[^\W\d_]+")
 # a capitalised word with an Azerbaijani (or Russian-style) surname ending: Əliyev, Məmmədova, Rəsulzadə, Hacılı
 _SURNAME = re.compile(r"^[A-ZÇƏĞİÖŞÜ][a-zçəğıöşü]{2,}(?:ye?va?|ova?|zadə|bəyli|l[ıiuü])$")
@@ -34,7 +34,7 @@ def needs_diacritics(text: str, settings: Settings) -> bool:
         return False
     # Azerbaijani letters are ~15% of the letters of ordinary text; a dateline (`Bakı`) or a name an
     # editor fixed must not hide that the rest was typed without them
-    return len(AZ_LETTERS.findall(text)) < MAX_AZ_LETTER_SHARE_FOR_AUTO_DIACRITICS * letters
+    return len(AZ_SPECIAL.findall(text)) < MAX_AZ_LETTER_SHARE_FOR_AUTO_DIACRITICS * letters
 
 
 @dataclass(slots=True)
@@ -126,11 +126,11 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
                 if m is None:
                     fixed[i] = lower(edit.replacement)
     if settings.real_words and not diacritics and speller.real_words is not None:
-        edits = _real_word_edits(tokens, fixed, edits, speller, starts, names, focus)
+        edits = _real_word_edits(text, tokens, fixed, edits, speller, starts, names, focus)
     return edits
 
 
-def _real_word_edits(tokens: list[Token], fixed: dict[int, str], edits: list[Edit], speller: Speller,
+def _real_word_edits(source: str, tokens: list[Token], fixed: dict[int, str], edits: list[Edit], speller: Speller,
                      starts: set[int], names: Counter[str], focus: list[tuple[int, int]] | None) -> list[Edit]:
     """Valid words that the context says are another word (`real-word` edits), judged between the
     neighbours as the spelling stage left them; words that stage changed are not judged again."""
@@ -149,9 +149,8 @@ def _real_word_edits(tokens: list[Token], fixed: dict[int, str], edits: list[Edi
     for i, tok in enumerate(tokens):
         if tok.kind != "word" or i in fixed or tok.start in edited or not _PLAIN_WORD.fullmatch(tok.text):
             continue
-        if i > 1 and tokens[i - 1].end == tok.start and tokens[i - 1].text in _ATTACHING \
-                and tokens[i - 2].end == tokens[i - 1].start:
-            continue  # an ending attached to a quoted name (sistemi”ndə, “PASHABank”-ın)
+        if _attached_suffix(source, tok.start):
+            continue
         if focus is not None:
             while fi < len(focus) and focus[fi][1] <= tok.start:
                 fi += 1
@@ -271,7 +270,7 @@ def _camel_parts(word: str, speller: Speller) -> tuple[str, str] | None:
         return None
     left, right = word[: bounds[0]], word[bounds[0]:]
     low = lower(word)
-    if not AZ_LETTERS.search(word):
+    if not AZ_SPECIAL.search(word):
         return None  # English compounds are brands (AppStore, productNumber), not two of our words
     if speller.lexicon.counts.get(low, 0) or speller.lexicon.known(low) or not speller.split_part(lower(left)):
         return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 LOWER_LETTERS = "abcçdeəfgğhxıijkqlmnoöprsştuüvyz"
 UPPER_LETTERS = "ABCÇDEƏFGĞHXIİJKQLMNOÖPRSŞTUÜVYZ"
 
@@ -14,6 +16,8 @@ VOICELESS_CONSONANTS = frozenset("çfhxkpsştq")
 
 # Letters that exist in Azerbaijani but not in ASCII; folding maps them to ASCII.
 AZ_SPECIAL_LOWER = "əıçşğöü"
+# Any of them, either case: a word or a text that has one was typed with the Azerbaijani alphabet
+AZ_SPECIAL = re.compile("[əƏıİçÇşŞğĞöÖüÜ]")
 
 
 def is_vowel(ch: str) -> bool:
