@@ -82,6 +82,8 @@ bench: venv sysdeps models
 	$(BIN)/python bench/search_bench.py mirage | tee $(BENCH_OUT)/search-mirage.md
 	$(BIN)/python bench/search_bench.py news | tee $(BENCH_OUT)/search-news.md
 	XEBER_BENCH_TMP=$(BENCH_OUT) $(BIN)/python bench/search_bench.py scale --docs 200000 | tee $(BENCH_OUT)/search-scale.md
+	XEBER_BENCH_TMP=$(BENCH_OUT) $(BIN)/python bench/search_bench.py scale --docs 200000 --corpus dense \
+		| tee $(BENCH_OUT)/search-scale-dense.md
 	scripts/with-test-services $(BIN)/python bench/batch_bench.py --workers 2 --batch 16 --out $(BENCH_OUT)/batch.md
 
 bench-normalize: venv models

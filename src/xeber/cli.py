@@ -224,9 +224,9 @@ def search(
     result = api.search(query, settings, limit=limit, offset=offset)
     if json_out:
         d = result.to_dict()
-        emit_json({"total": d["total"], "hits": d["hits"]})
+        emit_json({"total": d["total"], "total_exact": d["total_exact"], "hits": d["hits"]})
         return
-    stdout.print(f"{result.total} found")
+    stdout.print(f"{result.total}{'' if result.total_exact else '+'} found")
     for h in result.hits:
         score = 0.0 if abs(h.score) < 0.005 else h.score  # no "-0.00" for a score that rounds to zero
         stdout.print(f"[bold]{escape(h.title or '(untitled)')}[/]  [dim]{h.id} {h.published or ''} {score:.2f}[/]")

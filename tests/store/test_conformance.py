@@ -137,6 +137,39 @@ def test_search_pages_and_date_sort(store: Store, corpus: dict[str, str]) -> Non
     assert _keys(store, corpus, "bakı", limit=10, sort="date")[1] == ["konfrans", "sergi", "enerji"]
 
 
+def test_broad_queries_are_counted_to_the_limit_and_ranked_among_the_newest(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib
+
+    search_mod = importlib.import_module("xeber.search")  # the package, not its search() function
+    sqlite, postgres = (importlib.import_module(f"xeber.store.{m}") for m in ("sqlite", "postgres"))
+
+    for module in (sqlite, postgres, search_mod):
+        monkeypatch.setattr(module, "MATCH_LIMIT", 3)
+    # "pambıq" is most frequent in the first document, which a later rewrite makes the newest
+    bodies = ["pambıq pambıq pambıq pambıq yığımı", "pambıq tarlası", "pambıq və taxıl", "bir pambıq sahəsi",
+              "pambıq satışı başlayıb"]
+    docs = [Document(text=b, title=f"Xəbər {i}", published=f"2023-01-0{i + 1}", url=f"https://agro.az/{i}")
+            for i, b in enumerate(bodies)]
+    for d in docs:
+        store.put(d, index_fields(d.title, d.body))
+    total, hits = store.search(parse_query("pambıq").match(), limit=10)
+    assert total == 4  # "more than 3"
+    assert {h.title for h in hits} == {"Xəbər 2", "Xəbər 3", "Xəbər 4"}
+    rewritten = Document(text=bodies[0] + " davam edir", title="Xəbər 0", published="2023-01-01",
+                         url="https://agro.az/0")
+    store.put(rewritten, index_fields(rewritten.title, rewritten.body))
+    total, hits = store.search(parse_query("pambıq").match(), limit=10)
+    assert [h.title for h in hits][0] == "Xəbər 0" and len(hits) == 3
+    result = search_mod.search(store, "pambıq", lemmatizer=lower)
+    assert (result.total, result.total_exact) == (3, False)
+    # with a filter every match is ranked (the count is still capped)
+    total, hits = store.search(parse_query("pambıq from:2023-01-01").match(),
+                               filters=parse_query("pambıq from:2023-01-01").filters, limit=10)
+    assert total == 4 and len(hits) == 5
+
+
 def test_vocabulary(store: Store, corpus: dict[str, str]) -> None:
     assert store.term_counts(["xalca", "bakida", "nothing"]) == {"xalca": 3, "bakida": 3}
     assert store.terms_with_prefix("xalc", 5) == [("xalca", 3), ("xalcalari", 1)]

@@ -2,7 +2,8 @@
 
 `search(store, query)` parses the query (xeber.search.query), widens words that the index does not
 know to the vocabulary terms one edit away (typo tolerance) and proposes them as "did you mean",
-ranks by BM25 (title weighted), falls back from "all words" to "any word" ranking when nothing
+ranks by BM25 (title weighted; queries with more than MATCH_LIMIT matches: see
+xeber.store.base), falls back from "all words" to "any word" ranking when nothing
 matches every word, and returns highlighted snippets and, on request, facets.
 """
 
@@ -15,7 +16,7 @@ from xeber.search.analyzer import Lemmatizer, default_lemmatizer, index_fields
 from xeber.search.query import Clause, ParsedQuery, parse_query
 from xeber.search.snippets import snippet
 from xeber.search.vocabulary import expand_typos, resolve_lemmas
-from xeber.store.base import Store
+from xeber.store.base import MATCH_LIMIT, Store
 from xeber.text.casing import fold, lower
 from xeber.text.tokenize import tokenize
 
@@ -39,13 +40,14 @@ class SearchResult:
     total: int
     hits: list[Hit] = field(default_factory=list)
     mode: str = "all"  # the ranking that produced the hits: "any" after the fallback
+    total_exact: bool = True  # False: more than `total` (= MATCH_LIMIT) documents match
     suggestion: str | None = None  # "did you mean": the query with typos replaced
     facets: dict[str, list[tuple[str, int]]] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
             "query": self.query, "total": self.total, "hits": [asdict(h) for h in self.hits], "mode": self.mode,
-            "suggestion": self.suggestion,
+            "suggestion": self.suggestion, "total_exact": self.total_exact,
         }
         if self.facets is not None:
             d["facets"] = {k: [{"value": v, "count": n} for v, n in vs] for k, vs in self.facets.items()}
@@ -90,7 +92,7 @@ def search(
             r.published, r.source, r.url)
         for r in rows
     ]
-    result = SearchResult(query, total, hits, used)
+    result = SearchResult(query, min(total, MATCH_LIMIT), hits, used, total_exact=total <= MATCH_LIMIT)
     if corrections:
         bodies = [r.body for r in rows[:3]]
         if not bodies:  # spell the correction as a document that has it does

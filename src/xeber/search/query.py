@@ -57,6 +57,7 @@ class Clause:
     # knows (xeber.search.vocabulary): its forms are reached through the lemma, and expanding a
     # common prefix would cost most of the query's time in a large index.
     expand: bool = True
+    surface_lemma: bool = True  # also match the typed form in the lemmas column (off where no lemma is spelled so)
 
     def expr(self, broad: bool = False) -> str:
         """This clause as an FTS5 expression; `broad` adds the STEM_LENGTH-letter stem (for ranking)."""
@@ -70,7 +71,8 @@ class Clause:
         else:
             alts.append(f"{{title body}} : {_quote(surf)}")
         if not self.prefix:
-            alts.append(f"lemmas : {_quote(surf)}")  # the word typed as a lemma
+            if self.surface_lemma:
+                alts.append(f"lemmas : {_quote(surf)}")  # the word typed as a lemma
             if self.lemma and self.lemma != surf:
                 alts.append(f"lemmas : {_quote(self.lemma)}")  # the typed form's lemma
         alts.extend(f"{{title body lemmas}} : {_quote(a)}" for a in self.alternatives)

@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import re
+
 from xeber.search.query import ParsedQuery
 from xeber.store.base import Store
 
@@ -22,6 +24,7 @@ MIN_LEMMA_LENGTH = 3
 MIN_UNKNOWN_LEMMA_WORD = 5  # shorter words are not cut down to a lemma
 # A word whose lemma is in this many documents is matched by lemma and exact form, not as a prefix.
 COMMON_LEMMA_DOCS = 1000
+_HYPHEN = re.compile(r"[-'’]")
 
 
 def min_lemma_length(word: str) -> int:
@@ -30,26 +33,31 @@ def min_lemma_length(word: str) -> int:
 
 
 def resolve_lemmas(store: Store, parsed: ParsedQuery) -> None:
-    """Give each word whose lemma is not in the index the longest indexed lemma it starts with."""
-    todo = [c for c in parsed.clauses if not c.phrase and not c.prefix and c.words[0].isalpha()]
+    """Give each word whose lemma is not in the index the longest indexed lemma it starts with; turn
+    off prefix expansion for words with a common lemma and the lemma-column match of a typed form
+    that is no indexed lemma (it would match nothing and cost a posting-list walk)."""
+    todo = [c for c in parsed.clauses if not c.phrase and not c.prefix and c.words[0]]
     if not todo:
         return
-    known = store.lemma_counts([t for c in todo for t in (c.lemma, c.words[0]) if t])
+    # a hyphenated word (alman-azerbaycan) is reached through the last part of its lemma
+    last = {c.lemma: _HYPHEN.split(c.lemma)[-1] for c in todo if c.lemma}
+    known = store.lemma_counts([t for c in todo for t in (c.lemma, c.words[0], last.get(c.lemma)) if t])
     candidates: dict[str, list[str]] = {}
     for c in todo:
-        if known.get(c.lemma, 0) >= COMMON_LEMMA_DOCS:
-            c.expand = False
         surf = c.words[0]
-        if (c.lemma and c.lemma in known) or surf in known or len(surf) < MIN_UNKNOWN_LEMMA_WORD:
+        if not surf.isalpha() or (c.lemma and c.lemma in known) or surf in known or len(surf) < MIN_UNKNOWN_LEMMA_WORD:
             continue
         candidates[surf] = [surf[:k] for k in range(len(surf) - 1, min_lemma_length(surf) - 1, -1)]
-    if not candidates:
-        return
-    found = store.lemma_counts([p for ps in candidates.values() for p in ps])
+    found = store.lemma_counts([p for ps in candidates.values() for p in ps]) if candidates else {}
     for c in todo:
         best = next((p for p in candidates.get(c.words[0], []) if p in found), None)
         if best:
             c.lemma = best
+        key = last.get(c.lemma, c.lemma)
+        if max(known.get(key, 0), found.get(key, 0)) >= COMMON_LEMMA_DOCS:
+            c.expand = False  # a folded `portali` may have found its lemma `portal` only now
+        if c.words[0].isalpha() and c.words[0] not in known:
+            c.surface_lemma = False
 
 
 def edits1(word: str) -> set[str]:

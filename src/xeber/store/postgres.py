@@ -30,7 +30,7 @@ import psycopg
 
 from xeber.document import Document, Entity, Event
 from xeber.errors import QueryError, StoreError
-from xeber.store.base import EntityCount, EventRow, IndexFields, PutResult, SearchRow
+from xeber.store.base import MATCH_LIMIT, EntityCount, EventRow, IndexFields, PutResult, SearchRow
 from xeber.store.fts_expr import And, Node, Not, Phrase, index_tokens, parse, phrases
 from xeber.text.casing import fold
 from xeber.text.edits import Edit
@@ -114,6 +114,12 @@ MIGRATIONS: list[str] = [
         GROUP BY term;
     CREATE INDEX entities_doc_type ON entities(doc_id, type);
     CREATE INDEX events_doc ON events(doc_id, type);
+    """,
+    # 3: the order index rows were written in, as SQLite's doc_fts rowid (a rewritten document is
+    # newest): broad queries are ranked among the MATCH_LIMIT matches written last.
+    """
+    ALTER TABLE doc_terms ADD COLUMN written BIGSERIAL;
+    CREATE INDEX doc_terms_written ON doc_terms(written);
     """,
 ]
 
@@ -462,7 +468,7 @@ class PostgresStore:
         cond = _match_cond(node, leaves, [0])
         where.insert(0, f"t.tsv @@ {sql.p(tsquery, '::tsquery')}")
         inner = (
-            f"SELECT d.id, d.published, t.n_tokens, {', '.join(counts)} "
+            f"SELECT d.id, d.published, t.n_tokens, t.written, {', '.join(counts)} "
             f"FROM doc_terms t JOIN documents d ON d.id = t.doc_id WHERE {' AND '.join(where)}"
         )
         return f"SELECT * FROM ({inner}) m WHERE {cond}", leaves
@@ -498,6 +504,11 @@ class PostgresStore:
             if hits is None:
                 return 0, []
             hits_sql, leaves = hits
+            total = self.conn.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM ({hits_sql}) h LIMIT {sql.p(MATCH_LIMIT + 1)}) c", sql.params
+            ).fetchone()[0]  # type: ignore[index]
+            if total > MATCH_LIMIT and leaves and sort == "rank" and not any((filters or {}).values()):
+                hits_sql = f"SELECT * FROM ({hits_sql}) w ORDER BY w.written DESC LIMIT {sql.p(MATCH_LIMIT)}"
             score = "0.0::float8"
             if leaves:
                 idf, avgdl = self._idf(leaves)
@@ -509,21 +520,14 @@ class PostgresStore:
                 for i, ph in enumerate(leaves):
                     freq = "(" + (" + ".join(f"{WEIGHTS[c]}::float8 * h.c{i}_{c}" for c in ph.columns) or "0") + ")"
                     score += f" + {sql.p(idf[i])}::float8 * (({freq} * (1.2::float8 + 1.0::float8)) / ({freq} + {norm}))"
-            page = (
-                f"SELECT h.id, h.published, -1.0::float8 * ({score}) AS bm25, count(*) OVER () AS total "
-                f"FROM ({hits_sql}) h"
-            )
+            page = f"SELECT h.id, h.published, -1.0::float8 * ({score}) AS bm25 FROM ({hits_sql}) h"
             order = "p.published DESC NULLS LAST, p.id" if sort == "date" else "p.bm25, p.published DESC NULLS LAST, p.id"
             rows = self.conn.execute(
                 "SELECT p.id, d.title, p.published, d.source, d.url, p.bm25, coalesce(d.normalized, d.text), "
-                f"d.meta::text, p.total FROM ({page}) p JOIN documents d ON d.id = p.id "
+                f"d.meta::text FROM ({page}) p JOIN documents d ON d.id = p.id "
                 f"ORDER BY {order} LIMIT {sql.p(limit)} OFFSET {sql.p(offset)}",
                 sql.params,
             ).fetchall()
-            if rows:
-                total = rows[0][8]
-            else:
-                total = self.conn.execute(f"SELECT count(*) FROM ({hits_sql}) h", sql.params).fetchone()[0]  # type: ignore[index]
         except psycopg.Error as e:
             raise QueryError(f"cannot run query: {e}") from e
         return int(total), [

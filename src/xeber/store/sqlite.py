@@ -14,7 +14,7 @@ from typing import Any
 
 from xeber.document import Document, Entity, Event
 from xeber.errors import QueryError, StoreError
-from xeber.store.base import EntityCount, EventRow, IndexFields, PutResult, SearchRow
+from xeber.store.base import MATCH_LIMIT, EntityCount, EventRow, IndexFields, PutResult, SearchRow
 from xeber.text.casing import fold
 from xeber.text.edits import Edit
 
@@ -293,12 +293,18 @@ class SQLiteStore:
         )
         try:
             if match and sort == "rank" and not any(filters.values() if filters else ()):
-                total = self.conn.execute("SELECT count(*) FROM doc_fts WHERE doc_fts MATCH ?", [match]).fetchone()[0]
-                rows = self._top_by_bm25(match, limit, offset, page_sql)
+                # the newest matches, one more than MATCH_LIMIT: the count, and where the ranking starts
+                newest = self.conn.execute(
+                    "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ? ORDER BY rowid DESC LIMIT ?", [match, MATCH_LIMIT + 1]
+                ).fetchall()
+                total = len(newest)
+                floor = newest[MATCH_LIMIT - 1][0] if total > MATCH_LIMIT else 0
+                rows = self._top_by_bm25(match, limit, offset, page_sql, floor)
             else:
                 where, params = self._where(match, filters)
                 matched = f"FROM doc_fts JOIN documents d ON d.id = doc_fts.doc_id WHERE {where}"
-                total = self.conn.execute(f"SELECT count(*) {matched}", params).fetchone()[0]
+                total = self.conn.execute(f"SELECT count(*) FROM (SELECT 1 {matched} LIMIT ?)",
+                                          [*params, MATCH_LIMIT + 1]).fetchone()[0]
                 ranked = (f"SELECT d.id AS id, d.published AS published, {score} AS score {matched} "
                           f"ORDER BY {order.format(p='')} LIMIT ? OFFSET ?")
                 rows = self.conn.execute(page_sql.format(ranked=ranked), [*params, limit, offset]).fetchall()
@@ -308,22 +314,24 @@ class SQLiteStore:
             SearchRow(r[0], r[1], r[2], r[3], r[4], -float(r[5]), r[6], json.loads(r[7] or "{}")) for r in rows
         ]
 
-    def _top_by_bm25(self, match: str, limit: int, offset: int, page_sql: str) -> list[Any]:
+    def _top_by_bm25(self, match: str, limit: int, offset: int, page_sql: str, floor: int = 0) -> list[Any]:
         """The page of a query ranked by BM25 alone (then date, then id), reading the index only for the
         ranking: the best rows by score are taken with some to spare, and documents are read for those.
-        Where more rows than the spare tie with the last one of the page, every match is sorted."""
+        Where more rows than the spare tie with the last one of the page, every match is sorted.
+        Only index rows from `floor` on are ranked (see MATCH_LIMIT)."""
         want = offset + limit
         top = self.conn.execute(
-            f"SELECT rowid, bm25(doc_fts, {BM25_WEIGHTS}) AS s FROM doc_fts WHERE doc_fts MATCH ? ORDER BY s LIMIT ?",
-            [match, want + TIE_SPARE],
+            f"SELECT rowid, bm25(doc_fts, {BM25_WEIGHTS}) AS s FROM doc_fts WHERE doc_fts MATCH ? AND rowid >= ? "
+            "ORDER BY s LIMIT ?",
+            [match, floor, want + TIE_SPARE],
         ).fetchall()
         if len(top) == want + TIE_SPARE and want and top[-1][1] == top[want - 1][1]:
             ranked = (
                 f"SELECT d.id AS id, d.published AS published, bm25(doc_fts, {BM25_WEIGHTS}) AS score "
-                "FROM doc_fts JOIN documents d ON d.id = doc_fts.doc_id WHERE doc_fts MATCH ? "
+                "FROM doc_fts JOIN documents d ON d.id = doc_fts.doc_id WHERE doc_fts MATCH ? AND doc_fts.rowid >= ? "
                 "ORDER BY score, published DESC, id LIMIT ? OFFSET ?"
             )
-            return self.conn.execute(page_sql.format(ranked=ranked), [match, limit, offset]).fetchall()
+            return self.conn.execute(page_sql.format(ranked=ranked), [match, floor, limit, offset]).fetchall()
         if not top or not limit:
             return []
         values = ",".join("(?, ?)" for _ in top)

@@ -51,7 +51,7 @@ async function showSearch(q, offset) {
     <div class="layout">
       <aside class="facets">${renderFacets(q, res.facets || {})}</aside>
       <section>
-        <p class="count" id="count">${res.total} nəticə</p>${sugg}${any}
+        <p class="count" id="count">${res.total}${res.total_exact === false ? "+" : ""} nəticə</p>${sugg}${any}
         <div id="hits">${hits || '<p class="hint">Heç nə tapılmadı.</p>'}</div>
         <nav class="pager">${pager.join("")}</nav>
       </section>
