@@ -45,6 +45,14 @@ CASES = [
     ("Vətəndaş FİN-ə uyğun arayış alır və VÖEN-i daxil edir.", []),  # identity and tax numbers
     ("Qərar Azərbaycan SSR Nazirlər Sovetində qəbul edilib.",
      [("Azərbaycan SSR Nazirlər Sovetində", "ORG", "Azərbaycan SSR Nazirlər Soveti")]),
+    # straight quotes pair up: the closing " of one name opens no second one (`ASC,` was an ORG)
+    ('Tərəfdaşlar "Kəpəz" ASC,"Bank Respublika" və başqalarıdır.',
+     [("Kəpəz", "ORG", "Kəpəz")]),
+    # a person before an organisation that opens with an acronym or a place; a name-giver stays inside
+    ("Təlimi Nərmin Qasımova ADA Universitetinin tələbələrinə keçib.",
+     [("Nərmin Qasımova", "PER", "Nərmin Qasımova"), ("ADA Universitetinin", "ORG", "ADA Universiteti")]),
+    ("Tədbir Heydər Əliyev Fondunda keçirilib.",
+     [("Heydər Əliyev Fondunda", "ORG", "Heydər Əliyev Fondu")]),
 ]
 
 

@@ -25,6 +25,7 @@ from xeber.text.tokenize import Token, tokenize
 _ENDERS = frozenset([".", "!", "?", "…", "...", ":", ";", "•", "·", "-", "–", "—"])
 _OPEN_QUOTES = "“«„\""
 _CLOSE_QUOTES = "”»\"“"
+QUOTE_PAIR_TOKENS = 40  # how far a closing quote is looked for (longer quotations are no names anyway)
 _CONNECTORS = frozenset(["və", "üzrə"])  # inside long organisation names: Xidmət və Sosial İnnovasiyalar üzrə
 _ORG_WORDS_AFTER_QUOTE = frozenset(
     ["şirkəti", "şirkətinin", "şirkətində", "şirkətinə", "mmc", "asc", "qsc", "holdinqi", "qəzeti", "qəzetinin",
@@ -281,6 +282,19 @@ class _Recogniser:
             return False
         return self._org_ahead(j + 3)
 
+    def _person_before_name(self, i: int) -> bool:
+        """A first name and a surname open the run and an acronym or a known place follows them: a
+        person before an organisation (`Günay Hüseynova ADA Universitetinin`), where a name-giving
+        person (`Heydər Əliyev Fondu`, `Heydər Əliyev Beynəlxalq Hava Limanı`) is followed by neither."""
+        toks, gaz = self.toks, self.gaz
+        if i + 2 >= len(toks) or toks[i].kind != "word" or toks[i].acronym or not gaz.looks_like_surname(toks[i + 1].key):
+            return False
+        if toks[i].key not in gaz.first_names and (
+                gaz.is_known_name(toks[i].key) or toks[i].key in gaz.not_names or _is_head(toks[i], gaz.org_heads)):
+            return False
+        after = i + 2
+        return toks[after].acronym or bool(self.phrase_at(after, gaz.countries) or self.phrase_at(after, gaz.places))
+
     def _conjoined_name(self, j: int) -> bool:
         """The connector at j joins parts of one name, not two names: the part before it does not end in
         a possessive head (`... Mərkəzi və Gənclər Şurası` are two; `Xidmət və Sosial ... Agentliyi` one)."""
@@ -332,6 +346,10 @@ class _Recogniser:
         heads = [k for k in range(i, j) if _is_head(toks[k], gaz.org_heads) and not toks[k].acronym]
         if heads == [i] and toks[i].key == "bank" and j - i >= 2:
             self.add(i, j, "ORG", 0.8)  # Bank Respublika: the head first, as in bank names
+            return
+        if heads and heads[-1] > i + 2 and self._person_before_name(i):
+            self.add(i, i + 2, "PER", 0.85)  # Günay Hüseynova | ADA Universitetinin tələbələri
+            self.classify(i + 2, j)
             return
         if heads and heads[-1] > i:
             k = heads[-1]
@@ -429,13 +447,17 @@ class _Recogniser:
         """“Astana-Bayterek” abidəsi, “Azərsu” ASC: a quoted name typed by the word after it."""
         toks = self.toks
         n = len(toks)
+        closed = -1  # the closing quote of the last pair: a straight " there opens nothing
         for i, tok in enumerate(toks):
-            if tok.kind != "punct" or tok.text not in _OPEN_QUOTES:
+            if i <= closed or tok.kind != "punct" or tok.text not in _OPEN_QUOTES:
                 continue
             j = i + 1
-            while j < n and j - i <= 7 and not (toks[j].kind == "punct" and toks[j].text in _CLOSE_QUOTES):
+            while j < n and j - i <= QUOTE_PAIR_TOKENS and not (toks[j].kind == "punct" and toks[j].text in _CLOSE_QUOTES):
                 j += 1
-            if j >= n or j - i > 7 or j == i + 1 or not toks[i + 1].cap or any(self.taken[i + 1 : j]):
+            if j < n and j - i <= QUOTE_PAIR_TOKENS:
+                closed = j
+            if j >= n or j - i > 7 or j == i + 1 or not toks[i + 1].cap or any(self.taken[i + 1 : j]) \
+                    or toks[j - 1].kind == "punct":
                 continue
             if j + 1 >= n:
                 continue
