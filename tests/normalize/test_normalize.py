@@ -81,6 +81,10 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         ("Layihə dövlətin köməyiyle həyata keçirilib.", "Layihə dövlətin köməyilə həyata keçirilib."),
         ("Nümayəndə heyəti sabah Gəncəyə gəliyor.", "Nümayəndə heyəti sabah Gəncəyə gəlir."),
         ("Yeni qanun gələn il qüvvəyə minəcek.", "Yeni qanun gələn il qüvvəyə minəcək."),
+        # one capital read as two letters by OCR (D as CL, M as RN) or typed twice
+        ("Layihəni CLövlət qurumları və RNərkəzin əməkdaşları hazırlayıb.",
+         "Layihəni Dövlət qurumları və Mərkəzin əməkdaşları hazırlayıb."),
+        ("Sənədi MMərkəzinin əməkdaşları imzalayıb.", "Sənədi Mərkəzinin əməkdaşları imzalayıb."),
     ],
 )
 def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
@@ -100,6 +104,7 @@ def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
         "TQDK-nın “Şagird-məzun sistemi”ndə və “PASHABank”-ın portalında",  # endings after quoted names
         "Xidmətlər Azəriqaz, Azərsu və Azəristilik üzrə göstərilir.",  # company names
         "AZERTAC xəbər verir ki, TÜRKPA-ya sədrlik başlayıb.",
+        "Ölkədə TVlər, USBdən çıxış, KOBlar və ABŞda istehsal olunan PCdən istifadə artır.",  # acronym + ending
         "Ətraflı məlumat https://www.e-gov.az/az/news saytındadır, 2023-cü il.",
     ],
 )

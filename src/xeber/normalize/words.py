@@ -11,12 +11,14 @@ from xeber.normalize.realword import HARMONIC_PARTICLES
 from xeber.normalize.speller import Speller
 from xeber.settings import Settings
 from xeber.text.alphabet import AZ_SPECIAL
-from xeber.text.casing import is_all_caps, lower, match_case
+from xeber.text.casing import capitalize, is_all_caps, lower, match_case
 from xeber.text.edits import Edit
 from xeber.text.tokenize import Token, tokenize
 
 _PLAIN_WORD = re.compile(r"[^\W\d_]+")
 # a capitalised word with an Azerbaijani (or Russian-style) surname ending: Əliyev, Məmmədova, Rəsulzadə, Hacılı
+# one capital read as two letters (D as CL, M as RN) or typed twice: CLövlət, RNərkəzinin, MMərkəzinin
+_SPLIT_CAPITAL = re.compile(r"[A-ZÇƏĞİÖŞÜ]{2}[a-zçəğıiöşü]{3,}")
 _SURNAME = re.compile(r"^[A-ZÇƏĞİÖŞÜ][a-zçəğıöşü]{2,}(?:ye?va?|ova?|zadə|bəyli|l[ıiuü])$")
 MIN_LETTERS_FOR_AUTO_DIACRITICS = 40
 MAX_AZ_LETTER_SHARE_FOR_AUTO_DIACRITICS = 0.03
@@ -187,6 +189,8 @@ def _never_changes(word: str, speller: Speller) -> bool:
         return False
     if word[0].islower():
         return not any(c.isupper() for c in word) and not speller.can_change(word)
+    if _SPLIT_CAPITAL.fullmatch(word):
+        return not speller.can_change(lower(word))
     if is_all_caps(word) or any(c.isupper() for c in word[1:]):
         return _camel_parts(word, speller) is None
     low = lower(word)
@@ -234,6 +238,10 @@ def _word_edit(word: str, start: int, prev: str | None, nxt: str | None, sentenc
                names: Counter[str], speller: Speller, diacritics: bool, keep_shift: float = 0.0) -> Edit | None:
     if len(word) < 2 or not _PLAIN_WORD.fullmatch(word):
         return None
+    if _SPLIT_CAPITAL.fullmatch(word):
+        edit = _split_capital(word, start, prev, nxt, names, speller, keep_shift)
+        if edit is not None:
+            return edit
     if is_all_caps(word) or any(c.isupper() for c in word[1:]):
         # acronyms and mixed case (AZERTAC, McDonald, AzərEnerji) stay, unless two words ran together
         return _camel_split(word, start, names, speller)
@@ -245,6 +253,19 @@ def _word_edit(word: str, start: int, prev: str | None, nxt: str | None, sentenc
     if fix is None:
         return None
     return Edit(start, start + len(word), word, match_case(word, fix.replacement), fix.kind, round(fix.confidence, 3))
+
+
+def _split_capital(word: str, start: int, prev: str | None, nxt: str | None, names: Counter[str], speller: Speller,
+                   keep_shift: float) -> Edit | None:
+    """`CLövlət` → `Dövlət`: a word opening with two capitals whose correction turns exactly those two
+    letters into one, the rest unchanged. A word the document repeats is a brand and stays."""
+    if names[word] >= 2:
+        return None
+    low = lower(word)
+    fix = speller.correct(low, prev, nxt, keep_shift=keep_shift)
+    if fix is None or len(fix.replacement) != len(low) - 1 or fix.replacement[1:] != low[2:]:
+        return None
+    return Edit(start, start + len(word), word, capitalize(fix.replacement), fix.kind, round(fix.confidence, 3))
 
 
 def _is_name(word: str, speller: Speller) -> bool:
