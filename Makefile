@@ -69,7 +69,7 @@ test: venv sysdeps models
 	scripts/with-test-services $(BIN)/pytest -q -x --durations=5
 
 # Every benchmark, with the arguments its figures in bench/results/ were made with. Fresh output goes
-# to .cache/bench/ (bench/results/ holds the reviewed write-ups); about 45 minutes on 2 cores.
+# to .cache/bench/ (bench/results/ holds the reviewed write-ups); about 50 minutes on 2 cores.
 BENCH_OUT := .cache/bench
 bench: venv sysdeps models
 	@mkdir -p $(BENCH_OUT)

@@ -63,6 +63,9 @@ def test_unicode_repairs(text: str, expected: str) -> None:
         ("qaydaların göst ərilməsi", "qaydaların göstərilməsi"),
         ("vətəndaşdan heç nə tələb olunmur", "vətəndaşdan heç nə tələb olunmur"),
         ("sənəd və ya arayış", "sənəd və ya arayış"),
+        # a particle that disagrees with the word before it ends a broken word; agreeing, it is one
+        ("Portaldan istifa də edilir.", "Portaldan istifadə edilir."),
+        ("O, istifa da verdi, Bakı da gözəldir.", "O, istifa da verdi, Bakı da gözəldir."),
     ],
 )
 def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:

@@ -93,10 +93,15 @@ def _space_edits(text: str, known: Known, count: Callable[[str], int]) -> list[E
             break
         pos = m.start(3)  # overlapping pairs: "a b c"
         a, b = m.group(1), m.group(3)
-        if len(b) < 2 or b in PARTICLES:
-            continue
         la = lower(a)
         joined = la + b
+        if b in ("da", "də") and _disharmonic(la, b) and count(joined) >= MIN_JOINED_COUNT and known(joined):
+            # the particle does not agree with the word before it: a word broken before its end
+            # (istifa də → istifadə); agreeing, it is the particle (bir də, Bakı da)
+            out.append(Edit(m.start(2), m.end(2), " ", "", "split", 0.8))
+            continue
+        if len(b) < 2 or b in PARTICLES:
+            continue
         if not known(la) or not known(b):
             # a side that is no word: the word was broken (göst ərilməsinin, kommun al)
             if count(joined) >= MIN_JOINED_COUNT_OF_BROKEN and known(joined):
@@ -110,6 +115,18 @@ def _space_edits(text: str, known: Known, count: Callable[[str], int]) -> list[E
             continue  # two words (və ya, heç nə)
         out.append(Edit(m.start(2), m.end(2), " ", "", "split", 0.85))
     return out
+
+
+_BACK_VOWELS = "aıou"
+_FRONT_VOWELS = "əeiöü"
+
+
+def _disharmonic(word: str, particle: str) -> bool:
+    """The particle da/də disagrees with the word's last vowel (a word without vowels agrees with both)."""
+    last = next((c for c in reversed(word) if c in _BACK_VOWELS or c in _FRONT_VOWELS), None)
+    if last is None:
+        return False
+    return (last in _BACK_VOWELS) != (particle == "da")
 
 
 def _standalone(word: str, known: Known, count: Callable[[str], int]) -> bool:
