@@ -156,6 +156,7 @@ def test_broad_queries_are_counted_to_the_limit_and_ranked_among_the_newest(
         store.put(d, index_fields(d.title, d.body))
     total, hits = store.search(parse_query("pambıq").match(), limit=10)
     assert total == 4  # "more than 3"
+    assert store.facets(parse_query("pambıq").match())["year"] == [("2023", 3)]  # facets see what ranking sees
     assert {h.title for h in hits} == {"Xəbər 2", "Xəbər 3", "Xəbər 4"}
     rewritten = Document(text=bodies[0] + " davam edir", title="Xəbər 0", published="2023-01-01",
                          url="https://agro.az/0")

@@ -459,7 +459,8 @@ class PostgresStore:
         where = self._where(filters, sql)
         if node is None:
             where_sql = " AND ".join(where) or "TRUE"
-            return f"SELECT d.id, d.published, 0 AS n_tokens FROM documents d WHERE {where_sql}", []
+            return (f"SELECT d.id, d.published, 0 AS n_tokens, t.written FROM documents d "
+                    f"JOIN doc_terms t ON t.doc_id = d.id WHERE {where_sql}", [])
         tsquery = _relaxed(node)
         if tsquery is None:
             return None
@@ -564,11 +565,15 @@ class PostgresStore:
         return [(r[0], int(r[1])) for r in rows]
 
     def _matched_ids(self, match: str, filters: dict[str, Any] | None, sql: _Sql) -> str:
+        """The ids of the matches, the MATCH_LIMIT written last when more match (as SQLite's facets)."""
         hits = self._hits(parse(match) if match else None, filters, sql)
-        return f"SELECT h.id FROM ({hits[0]}) h" if hits else "SELECT NULL::text WHERE FALSE"
+        if not hits:
+            return "SELECT NULL::text WHERE FALSE"
+        return f"SELECT h.id FROM ({hits[0]}) h ORDER BY h.written DESC LIMIT {sql.p(MATCH_LIMIT)}"
 
     def facets(self, match: str, filters: dict[str, Any] | None = None, limit: int = 10) -> dict[str, list[tuple[str, int]]]:
-        """Counts of matching documents by source, language, year, event type and top entities per type."""
+        """Counts of matching documents by source, language, year, event type and top entities per type,
+        over the MATCH_LIMIT matches written last when more match."""
         out: dict[str, list[tuple[str, int]]] = {}
         try:
             for key, expr in (("source", "coalesce((d.meta->>'outlet') COLLATE \"C\", d.source)"),

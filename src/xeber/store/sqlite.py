@@ -386,9 +386,11 @@ class SQLiteStore:
 
     def facets(self, match: str, filters: dict[str, Any] | None = None, limit: int = 10) -> dict[str, list[tuple[str, int]]]:
         """Counts of matching documents by source, language, year, event type and top entities
-        per type (keys `source`, `language`, `year`, `event`, `PER`, `ORG`, `LOC`, ...)."""
+        per type (keys `source`, `language`, `year`, `event`, `PER`, `ORG`, `LOC`, ...), over the
+        MATCH_LIMIT matches written last when more match (as the ranking)."""
         sql_where, params = self._where(match, filters)
-        matched = f"SELECT d.id FROM doc_fts JOIN documents d ON d.id = doc_fts.doc_id WHERE {sql_where}"
+        matched = (f"SELECT d.id FROM doc_fts JOIN documents d ON d.id = doc_fts.doc_id WHERE {sql_where} "
+                   f"ORDER BY doc_fts.rowid DESC LIMIT {MATCH_LIMIT}")
         out: dict[str, list[tuple[str, int]]] = {}
         try:
             for key, expr in (("source", "coalesce(json_extract(d.meta, '$.outlet'), d.source)"),
