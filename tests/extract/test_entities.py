@@ -53,6 +53,11 @@ CASES = [
      [("Nərmin Qasımova", "PER", "Nərmin Qasımova"), ("ADA Universitetinin", "ORG", "ADA Universiteti")]),
     ("Tədbir Heydər Əliyev Fondunda keçirilib.",
      [("Heydər Əliyev Fondunda", "ORG", "Heydər Əliyev Fondu")]),
+    # one word only the model calls a place: a brand or an Azər- company is none; a -iya country is one
+    ("Tətbiq Android və Apple iOS sistemli smartfonlarda, həmçinin Windows Phone qurğularında işləyir.", []),
+    ("Müqavilə Azərişıq və Azərsu ilə bağlanıb.", []),
+    ("Nümayəndə heyəti Britaniyada və Malaziyada olub.",
+     [("Britaniyada", "LOC", "Britaniya"), ("Malaziyada", "LOC", "Malaziya")]),
 ]
 
 

@@ -18,6 +18,7 @@ from xeber.extract import ner
 from xeber.extract.canonical import lemma_of_word, splits
 from xeber.extract.gazetteer import Gazetteer, default, key
 from xeber.morph import Morphology
+from xeber.text.alphabet import AZ_SPECIAL
 from xeber.text.casing import fold, lower
 from xeber.text.dates import scan_dates
 from xeber.text.tokenize import Token, tokenize
@@ -133,6 +134,21 @@ def _common_noun(word: str) -> bool:
     if morph.count(low) < COMMON_NOUN_MIN_COUNT:
         return False
     return not any(a.pos == "PROPN" for a in morph.analyze(low))
+
+
+# endings of place names the lists may lack (Britaniya, Tacikistan, Gəncəbad, Saatlı, Kürdəmir)
+_PLACE_ENDINGS = ("iya", "stan", "abad", "lı", "li", "lu", "lü", "mir", "kənd", "burq", "qrad", "çay")
+
+
+def _place_like(word: str) -> bool:
+    """Whether one word that only the model calls a place may be one. In the news it is mostly a brand or
+    company: Latin-only (Microsoft, Android, Windows), `Azər-`/`Az-` (Azərsu, Azərişıq, AzTU), or a common
+    word capitalised (Rəqəmsal, Portala), unless it ends as place names do."""
+    if key(word).startswith("az") or any(_common_noun(s.stem) for s in splits(word)):
+        return False
+    if any(key(s.stem).endswith(_PLACE_ENDINGS) for s in splits(word)):
+        return True
+    return bool(AZ_SPECIAL.search(word))
 
 
 def _is_head(tok: _Tok, heads: frozenset[str]) -> bool:
@@ -506,6 +522,8 @@ class _Recogniser:
                 continue
             if type_ == "PER" and not any(_name_like(t.text, self.gaz) for t in self.toks[i:j]):
                 continue  # Dubai Startup Hub: a person has a word that lists or the lexicon know as a name
+            if type_ == "LOC" and j - i == 1 and not _place_like(self.toks[i].text):
+                continue
             if type_ in ("PER", "LOC", "ORG") and not any(self.taken[i:j]):
                 self.add(i, j, type_, conf)
 
