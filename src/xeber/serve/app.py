@@ -88,7 +88,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         with open_request_store(request) as store:
             return {"status": "ok", "documents": store.count()}
 
-    @app.get("/api/search", tags=["search"], summary="Search documents")
+    @app.get("/api/search", tags=["search"], summary="Search documents", description=(
+        "Hits best first (BM25, title weighted), with highlighted snippets. `total` counts matches up to "
+        "10,000; `total_exact` is false when more match, and such a query without filters is ranked (and "
+        "its facets counted) among its 10,000 most recently stored matches."))
     def search(
         request: Request,
         q: Annotated[str, Query(description=(
