@@ -88,6 +88,8 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         ("Layihəni CLövlət qurumları və RNərkəzin əməkdaşları hazırlayıb.",
          "Layihəni Dövlət qurumları və Mərkəzin əməkdaşları hazırlayıb."),
         ("Sənədi MMərkəzinin əməkdaşları imzalayıb.", "Sənədi Mərkəzinin əməkdaşları imzalayıb."),
+        # OCR's `rn` for `m` made a rare listed word of a very frequent one
+        ("Layihə tarn olaraq icra edilib.", "Layihə tam olaraq icra edilib."),
     ],
 )
 def test_spelling(norm: Normalizer, text: str, expected: str) -> None:

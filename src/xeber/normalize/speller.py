@@ -230,7 +230,8 @@ class Speller:
         counts = lex.counts
         cands: Iterable[str]
         if min_count >= FREQUENT and max_dist == 1:
-            cands = lex.frequent_near(word) - {word}
+            # OCR's two letters for one (tarn for tam) is no one-key edit
+            cands = (lex.frequent_near(word) | {word.replace(w, r) for w, r in MULTI_OCR if w in word}) - {word}
         else:
             cands = self._edit_candidates(word, max_dist)
         found = []
