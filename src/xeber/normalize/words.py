@@ -101,6 +101,11 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
             keep_shift = p.high_confidence_margin if conf is None else -p.low_confidence_bonus * (1.0 - conf)
         # a capitalised word before a surname is a given name: it may only become another name
         given_name = tok.text[:1].isupper() and i + 1 < n and bool(_SURNAME.search(tokens[i + 1].text))
+        # a surname after a capitalised word is part of a person's name (Anna Yusipova is no Yusifova):
+        # it changes only where OCR doubted it
+        if i > 0 and tokens[i - 1].kind == "word" and tokens[i - 1].text[:1].isupper() \
+                and _SURNAME.search(tok.text) and keep_shift >= 0 and not diacritics and tok.start not in starts:
+            continue
         # parts of a hyphenated word (e-hökumət, Nur-Sultan) are judged one by one
         parts = list(_PLAIN_WORD.finditer(tok.text)) if "-" in tok.text else [None]
         for m in parts:
