@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
+from xeber.normalize.layout import SUFFIXES
 from xeber.normalize.realword import HARMONIC_PARTICLES
 from xeber.normalize.speller import Speller
 from xeber.settings import Settings
@@ -119,6 +120,8 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
                     # a capitalised piece of a hyphenated word is a name (Gran-pri, e-GovPay, Nur-Sultan),
                     # unless only the sentence capitalised it (Siğorta-pensiya ...)
                     continue
+                if len(parts) > 1 and m.start() > 0 and m.end() == len(tok.text) and _compound_ending(word, speller):
+                    continue  # get-gəldən: the ending belongs to the whole compound, not to `gəl`
                 prev_part = prev if m.start() == 0 else None
                 nxt_part = nxt if m.end() == len(tok.text) else None
             else:
@@ -258,6 +261,14 @@ def _word_edit(word: str, start: int, prev: str | None, nxt: str | None, sentenc
     if fix is None:
         return None
     return Edit(start, start + len(word), word, match_case(word, fix.replacement), fix.kind, round(fix.confidence, 3))
+
+
+def _compound_ending(word: str, speller: Speller) -> bool:
+    """The last part of a hyphenated compound is a word the lexicon knows plus an ending of two or more
+    letters (`gəldən` of `get-gəldən`), which a compound may carry though the part alone may not."""
+    low = lower(word)
+    return any(len(e) >= 2 and low.endswith(e) and len(low) - len(e) >= 2 and speller.lexicon.known(low[: -len(e)])
+               for e in SUFFIXES)
 
 
 def _split_capital(word: str, start: int, prev: str | None, nxt: str | None, names: Counter[str], speller: Speller,
