@@ -102,6 +102,7 @@ def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
         "Tədbirdə sədr əvəzi İnarə Vəliyeva çıxış edib.",  # a given name before a surname
         "İkinci yeri Azərbaycan vətəndaşı Anna Yusipova tutub.",  # a surname after a given name (no Yusifova)
         "Bu, vətəndaşları əlavə get-gəldən azad edir.",  # the compound's ending, not `gəl`'s
+        "Məlumatları müvafiq xanalara doldurur.",  # a listed word + an inflection the lists lack
         "Rusiyanın rəqəmsal inkişaf naziri Sergey Popkov bildirib.",  # a foreign name is no word shortened
         "Google, Facebook, Twitter kimi şirkətlər.",  # no Azerbaijani word has a w
         "Bakıda Avropa Gran-pri yarışı və “Christian Care” şirkətinin təqdimatı olub.",  # foreign names

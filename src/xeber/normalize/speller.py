@@ -22,6 +22,9 @@ from xeber.text.casing import fold
 # pair put back, at this extra cost (−log of a rate in the order of the learned single-letter ones)
 MULTI_OCR = (("rn", "m"), ("cl", "d"), ("ii", "ü"), ("vv", "w"))
 MULTI_OCR_COST = 5.0
+# an unknown word made of a listed word this long and this frequent plus an inflection stays as it is
+INFLECTED_STEM_MIN_LEN = 4
+INFLECTED_STEM_MIN_COUNT = 3
 # Turkish endings typed in Azerbaijani text (`köməyiyle`, `gəliyor`, `yapılacak`): the Azerbaijani
 # ending is a candidate for an unknown word at this cost, about that of one typing slip (e→ə), so the
 # counts and the context choose between it and the one-letter neighbours.
@@ -223,6 +226,8 @@ class Speller:
             # a listed but rare spelling (many come from noisy word lists) yields only to a far more
             # frequent word; a form only the morphology knows counts as moderately frequent
             min_count, keep = p.known_ratio * max(count, p.morph_only_count), None
+        elif self._inflection_of_known(word):
+            return _Plan(False, None, (), ())
         else:
             min_count, keep = 0, p.oov_base - p.oov_per_char * len(word)
         max_dist = 1 if len(word) >= 3 else 0
@@ -274,6 +279,16 @@ class Speller:
             splits = tuple((a, b) for a, b in splits if len(a) >= 4 and len(b) >= 3
                            and counts.get(a, 0) >= p.min_split_count and counts.get(b, 0) >= p.min_split_count)
         return _Plan(known, keep, tuple(found), splits)
+
+    def _inflection_of_known(self, word: str) -> bool:
+        """An unknown word that is a listed word (some letters long, seen a few times) plus a nominal
+        suffix chain in its harmony: an inflection the lists lack (hakaton|u, xana|lara), no typo."""
+        lex = self.lexicon
+        for k in range(len(word) - 1, INFLECTED_STEM_MIN_LEN - 1, -1):
+            stem = word[:k]
+            if lex.count(stem) >= INFLECTED_STEM_MIN_COUNT and lex.known(stem) and _suffixes_of(stem, word[k:]):
+                return True
+        return False
 
     def _inflected(self, word: str) -> bool:
         morph = self.lexicon.morph
