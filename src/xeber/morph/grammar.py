@@ -120,6 +120,7 @@ _m("VCOP", "COP", "dIr", "gəlmişdir", "gəlmək")
 _m("T_PAST", "PAST", "dI", "gəlirdi", "gəlmək")
 _m("T_EVID", "EVID", "mIş", "gəlirmiş", "gəlmək")
 _m("T_COND", "COND", "sA", "gəlirsə", "gəlmək")
+_m("QUES", "QUES", "mI", "gəlirmi", "gəlmək")  # the question particle, written together with the verb
 # --- verbal: converbs, participles, verbal nouns
 _m("IB", "PERF", "+yIb", "gəlib", "gəlmək")
 _m("ARAQ", "CV_ARAQ", "+yArAQ", "qeyd edərək", "etmək")
@@ -203,11 +204,14 @@ GRAPH["V"] = _VOICE + (
 GRAPH["V_NEG"] = _VERB_AFTER_NEG
 GRAPH["V_T1"] = (
     ("A1SG", "END"), ("A2SG", "END"), ("A1PL", "END"), ("A2PL", "END"), ("A3PL", "V_3PL"), ("VCOP", "N_COP"),
-    ("T_PAST", "V_T2"), ("T_EVID", "V_T1B"), ("T_COND", "V_T2"), ("KAN", "END"),
+    ("T_PAST", "V_T2"), ("T_EVID", "V_T1B"), ("T_COND", "V_T2"), ("KAN", "END"), ("QUES", "V_Q"),
 )
 GRAPH["V_T1B"] = (("A1SG", "END"), ("A2SG", "END"), ("A1PL", "END"), ("A2PL", "END"), ("A3PL", "END"))
-GRAPH["V_3PL"] = (("T_PAST", "V_T2B"), ("T_EVID", "END"), ("T_COND", "END"), ("VCOP", "END"))
-GRAPH["V_T2"] = (("B1SG", "END"), ("B2SG", "END"), ("B1PL", "END"), ("B2PL", "END"), ("A3PL", "END"))
+GRAPH["V_3PL"] = (("T_PAST", "V_T2B"), ("T_EVID", "END"), ("T_COND", "END"), ("VCOP", "END"), ("QUES", "END"))
+GRAPH["V_T2"] = (("B1SG", "END"), ("B2SG", "END"), ("B1PL", "END"), ("B2PL", "END"), ("A3PL", "END"),
+                 ("QUES", "END"))
+# after the question particle: gəlirmisən, planlaşdırılırmı
+GRAPH["V_Q"] = (("A1SG", "END"), ("A2SG", "END"), ("A1PL", "END"), ("A2PL", "END"))
 GRAPH["V_T2B"] = ()
 GRAPH["V_AORNEG"] = (("A2SG", "END"), ("A2PL", "END"), ("A3PL", "END"), ("T_PAST", "V_T2"), ("KAN", "END"),
                      ("VCOP", "N_COP"), ("LIQ", "N"))
