@@ -103,6 +103,7 @@ def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
         "İkinci yeri Azərbaycan vətəndaşı Anna Yusipova tutub.",  # a surname after a given name (no Yusifova)
         "Bu, vətəndaşları əlavə get-gəldən azad edir.",  # the compound's ending, not `gəl`'s
         "Məlumatları müvafiq xanalara doldurur.",  # a listed word + an inflection the lists lack
+        "“Mənim məktəbim” informasiya ehtiyatı və “Mənim elektron hökumətim” məqaləsi.",  # no switch of endings
         "Rusiyanın rəqəmsal inkişaf naziri Sergey Popkov bildirib.",  # a foreign name is no word shortened
         "Google, Facebook, Twitter kimi şirkətlər.",  # no Azerbaijani word has a w
         "Bakıda Avropa Gran-pri yarışı və “Christian Care” şirkətinin təqdimatı olub.",  # foreign names

@@ -16,7 +16,7 @@ from xeber.normalize.layout import BOUND_ENDINGS
 from xeber.normalize.lexicon import FREQUENT, Lexicon, confusion_key
 from xeber.normalize.morphcands import MorphCandidates
 from xeber.normalize.realword import RealWords
-from xeber.text.casing import fold
+from xeber.text.casing import fold, lower
 
 # OCR misreadings of one letter as two (rn for m, cl for d): candidates come from the word with the
 # pair put back, at this extra cost (−log of a rate in the order of the learned single-letter ones)
@@ -246,6 +246,11 @@ class Speller:
             cost = self._cost(cand, word)
             if cost <= MAX_COST:
                 found.append((cand, cost, kind))
+        if known and not name_like and found:
+            # another inflection of a valid word (istifadəçini → istifadəçisi) is the syntax's to ask for,
+            # in the real-word stage: the bigram counts alone choose such switches badly
+            lemma = self._lemma_of(word)
+            found = [f for f in found if lemma is None or self._lemma_of(f[0]) != lemma]
         if not known:
             turkish = {c for c in _turkish_readings(word) if counts.get(c, 0) >= max(min_count, 1) and lex.known(c)}
             found = [f for f in found if f[0] not in turkish]
@@ -289,6 +294,13 @@ class Speller:
             if lex.count(stem) >= INFLECTED_STEM_MIN_COUNT and lex.known(stem) and _suffixes_of(stem, word[k:]):
                 return True
         return False
+
+    def _lemma_of(self, word: str) -> str | None:
+        morph = self.lexicon.morph
+        if morph is None:
+            return None
+        found = morph.analyze(word)
+        return lower(found[0].lemma) if found and found[0].suffixes else None
 
     def _inflected(self, word: str) -> bool:
         morph = self.lexicon.morph
