@@ -77,6 +77,7 @@ def test_inflect_applies_lexicon_alternations(m: Morphology, lemma: str, suffixe
         ("2020-ci", "2020", ("ORD",)),
         ("planlaşdırılırmı", "planlaşdırılmaq", ("PRES", "QUES")),  # the question particle, written together
         ("oxuyurlarmı", "oxumaq", ("A3PL", "QUES")),
+        ("bilirdisə", "bilmək", ("PRES", "PAST", "COND")),  # a past made conditional
     ],
 )
 def test_analysis(m: Morphology, word: str, lemma: str, suffixes: tuple[str, ...]) -> None:
@@ -115,7 +116,7 @@ def test_valid(m: Morphology, word: str) -> None:
 @pytest.mark.parametrize("word", [
     "Qəlebə", "danışib", "formalasdırılıb", "önemini", "münasibətiyle", "ifade", "icası", "təşkükünü",
     "vurgulayan", "Şurasındaki", "fealiyyəti", "işğalindan", "münaqışə", "məsəlesi", "diqqetine", "tanıırlar",
-    "Qazaxistani", "bele", "29-ci", "10-cü", "TÜRKPA-nin", "ərazi-lər", "gəlirmı",
+    "Qazaxistani", "bele", "29-ci", "10-cü", "TÜRKPA-nin", "ərazi-lər", "gəlirmı", "gəlsəsə",
 ])
 def test_misspellings_and_harmony_breaks_are_rejected(m: Morphology, word: str) -> None:
     assert not m.is_valid(word)

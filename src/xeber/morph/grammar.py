@@ -153,7 +153,7 @@ _PRON_CASES = (
 )
 _PREDICATIVE = (
     ("COP", "N_COP"), ("COP_1SG", "END"), ("COP_2SG", "END"), ("COP_1PL", "END"), ("COP_2PL", "END"),
-    ("COP_PAST", "V_T2"), ("COP_EVID", "V_T1"), ("COP_COND", "V_T2"), ("WHILE", "END"),
+    ("COP_PAST", "V_T2P"), ("COP_EVID", "V_T1"), ("COP_COND", "V_T2"), ("WHILE", "END"),
 )
 _POSSESSIVES = (
     ("P1SG", "N_POSS"), ("P2SG", "N_POSS"), ("P3SG", "N_POSS3"), ("P1PL", "N_POSS"), ("P2PL", "N_POSS"),
@@ -188,7 +188,7 @@ _VERB_NOMINALS = (
     ("NEC", "N_INFL"),
 )
 _VERB_AFTER_NEG = (
-    ("PAST", "V_T2"), ("COND", "V_T2"), ("EVID", "V_T1"), ("FUT", "V_T1"), ("NEC", "V_T1"), ("OPT", "V_OPT"),
+    ("PAST", "V_T2P"), ("COND", "V_T2"), ("EVID", "V_T1"), ("FUT", "V_T1"), ("NEC", "V_T1"), ("OPT", "V_OPT"),
     ("IMP_3SG", "V_IMP"), ("IMP_2PL", "END"), ("IMP_2PLF", "END"), ("IB", "V_T1"),
     ("AN", "N_INFL"), ("DIQ", "N_INFL"), ("MA", "N"), ("ARAQ", "END"), ("ANDA", "END"), ("FUT", "N_INFL"),
     ("EVID", "N_INFL"), ("NEC", "N_INFL"),
@@ -196,7 +196,7 @@ _VERB_AFTER_NEG = (
 )
 GRAPH["V"] = _VOICE + (
     ("NEG", "V_NEG"), ("NEG_PRES", "V_T1"), ("NEG_AOR", "V_AORNEG"), ("NEG_AOR1", "V_AORNEG1"),
-    ("PRES", "V_T1"), ("AOR", "V_T1"), ("AOR_V", "V_T1"), ("PAST", "V_T2"), ("COND", "V_T2"),
+    ("PRES", "V_T1"), ("AOR", "V_T1"), ("AOR_V", "V_T1"), ("PAST", "V_T2P"), ("COND", "V_T2"),
     ("OPT", "V_OPT"), ("IMP_2PL", "END"), ("IMP_2PLF", "END"), ("IMP_3SG", "V_IMP"), ("IMP_1SG", "END"),
     ("IMP_1PL", "END"), ("IB", "V_T1"), ("ARAQ", "END"), ("ANDA", "END"), ("MADAN", "END"),
     ("INCA", "END"), ("DIQCA", "END"), ("ALI", "END"),
@@ -204,16 +204,17 @@ GRAPH["V"] = _VOICE + (
 GRAPH["V_NEG"] = _VERB_AFTER_NEG
 GRAPH["V_T1"] = (
     ("A1SG", "END"), ("A2SG", "END"), ("A1PL", "END"), ("A2PL", "END"), ("A3PL", "V_3PL"), ("VCOP", "N_COP"),
-    ("T_PAST", "V_T2"), ("T_EVID", "V_T1B"), ("T_COND", "V_T2"), ("KAN", "END"), ("QUES", "V_Q"),
+    ("T_PAST", "V_T2P"), ("T_EVID", "V_T1B"), ("T_COND", "V_T2"), ("KAN", "END"), ("QUES", "V_Q"),
 )
 GRAPH["V_T1B"] = (("A1SG", "END"), ("A2SG", "END"), ("A1PL", "END"), ("A2PL", "END"), ("A3PL", "END"))
 GRAPH["V_3PL"] = (("T_PAST", "V_T2B"), ("T_EVID", "END"), ("T_COND", "END"), ("VCOP", "END"), ("QUES", "END"))
 GRAPH["V_T2"] = (("B1SG", "END"), ("B2SG", "END"), ("B1PL", "END"), ("B2PL", "END"), ("A3PL", "END"),
                  ("QUES", "END"))
+GRAPH["V_T2P"] = GRAPH["V_T2"] + (("T_COND", "END"),)  # after a past: gəldisə, bilirdisə
 # after the question particle: gəlirmisən, planlaşdırılırmı
 GRAPH["V_Q"] = (("A1SG", "END"), ("A2SG", "END"), ("A1PL", "END"), ("A2PL", "END"))
 GRAPH["V_T2B"] = ()
-GRAPH["V_AORNEG"] = (("A2SG", "END"), ("A2PL", "END"), ("A3PL", "END"), ("T_PAST", "V_T2"), ("KAN", "END"),
+GRAPH["V_AORNEG"] = (("A2SG", "END"), ("A2PL", "END"), ("A3PL", "END"), ("T_PAST", "V_T2P"), ("KAN", "END"),
                      ("VCOP", "N_COP"), ("LIQ", "N"))
 GRAPH["V_AORNEG1"] = (("A1SG", "END"), ("A1PL", "END"))
 GRAPH["V_OPT"] = (("B1SG", "END"), ("A2SG", "END"), ("B1PL", "END"), ("A2PL", "END"), ("A3PL", "END"))

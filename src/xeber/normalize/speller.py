@@ -90,6 +90,7 @@ class _Plan:
     candidates: tuple[tuple[str, float, str], ...]  # (candidate, error cost, kind)
     splits: tuple[tuple[str, str], ...]
     keep_bonus: float = 0.0
+    strict_min_count: int = 0  # a candidate needs this count unless OCR doubted the word
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,8 +191,12 @@ class Speller:
         score = self.context.score
         keep = plan.keep if plan.keep is not None else score(prev, word, nxt) + p.known_margin + plan.keep_bonus
         keep += keep_shift
+        counts = self.lexicon.counts
         scored: list[tuple[float, str, str]] = [(score(prev, cand, nxt) - cost, cand, kind)
-                                                for cand, cost, kind in plan.candidates]
+                                                for cand, cost, kind in plan.candidates
+                                                if keep_shift < 0 or counts.get(cand, 0) >= plan.strict_min_count]
+        if not scored and not plan.splits:
+            return self._real_word(word, prev, nxt) if plan.known else None
         for a, b in plan.splits:
             s = score(prev, a, None) + score(a, b, nxt) - p.split_cost
             scored.append((s, f"{a} {b}", "merge"))
@@ -213,6 +218,7 @@ class Speller:
         known = lex.known(word)
         count = lex.count(word)
         keep: float | None
+        strict = 0
         if name_like:
             if "w" in word:
                 return _Plan(known, None, (), ())  # no Azerbaijani word has a w: a foreign name (Twitter)
@@ -224,8 +230,10 @@ class Speller:
             if count > p.known_max_count:
                 return _Plan(True, None, (), ())
             # a listed but rare spelling (many come from noisy word lists) yields only to a far more
-            # frequent word; a form only the morphology knows counts as moderately frequent
+            # frequent word; a form only the morphology knows counts as moderately frequent; unless OCR
+            # doubted it, an inflected word counts as its stem (zərfə of zərf is no zərbə)
             min_count, keep = p.known_ratio * max(count, p.morph_only_count), None
+            strict = p.known_ratio * self._stem_count(word)
         elif self._inflection_of_known(word):
             return _Plan(False, None, (), ())
         else:
@@ -283,7 +291,7 @@ class Speller:
             # a capitalised merged word (Universitetininprorektoru): both parts long and the counts' words
             splits = tuple((a, b) for a, b in splits if len(a) >= 4 and len(b) >= 3
                            and counts.get(a, 0) >= p.min_split_count and counts.get(b, 0) >= p.min_split_count)
-        return _Plan(known, keep, tuple(found), splits)
+        return _Plan(known, keep, tuple(found), splits, strict_min_count=strict)
 
     def _inflection_of_known(self, word: str) -> bool:
         """An unknown word that is a listed word (some letters long, seen a few times) plus a nominal
@@ -294,6 +302,14 @@ class Speller:
             if lex.count(stem) >= INFLECTED_STEM_MIN_COUNT and lex.known(stem) and _suffixes_of(stem, word[k:]):
                 return True
         return False
+
+    def _stem_count(self, word: str) -> int:
+        """The count of the stem of the morphology's first reading of an inflected `word` (0 if none)."""
+        morph = self.lexicon.morph
+        if morph is None:
+            return 0
+        found = morph.analyze(word)
+        return self.lexicon.count(lower(found[0].stem)) if found and found[0].suffixes and found[0].stem else 0
 
     def _lemma_of(self, word: str) -> str | None:
         morph = self.lexicon.morph

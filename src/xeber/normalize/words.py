@@ -121,7 +121,7 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
                     # unless only the sentence capitalised it (Siğorta-pensiya ...)
                     continue
                 if len(parts) > 1 and m.start() > 0 and m.end() == len(tok.text) and _compound_ending(word, speller):
-                    continue  # get-gəldən: the ending belongs to the whole compound, not to `gəl`
+                    continue  # get-gəldən, Z-yədək: the ending belongs to the whole compound
                 prev_part = prev if m.start() == 0 else None
                 nxt_part = nxt if m.end() == len(tok.text) else None
             else:
@@ -264,9 +264,13 @@ def _word_edit(word: str, start: int, prev: str | None, nxt: str | None, sentenc
 
 
 def _compound_ending(word: str, speller: Speller) -> bool:
-    """The last part of a hyphenated compound is a word the lexicon knows plus an ending of two or more
-    letters (`gəldən` of `get-gəldən`), which a compound may carry though the part alone may not."""
+    """The last part of a hyphenated compound is endings only (`yədək` of `Z-yədək`) or a word the lexicon
+    knows plus an ending of two or more letters (`gəldən` of `get-gəldən`), which a compound may carry
+    though the part alone may not."""
     low = lower(word)
+    morph = speller.lexicon.morph
+    if len(low) >= 3 and morph is not None and morph.is_suffix_chain(low):
+        return True  # the part is endings only: A-dan Z-yədək
     return any(len(e) >= 2 and low.endswith(e) and len(low) - len(e) >= 2 and speller.lexicon.known(low[: -len(e)])
                for e in SUFFIXES)
 
