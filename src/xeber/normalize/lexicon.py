@@ -36,6 +36,8 @@ class Validator(Protocol):
 
     def analyze(self, word: str) -> list[Any]: ...  # analyses with a `pos` ("PROPN" for names)
 
+    def is_suffix_chain(self, text: str) -> bool: ...  # endings only (the -yədək of Z-yədək)
+
 
 @dataclass(slots=True)
 class Lexicon:
