@@ -78,6 +78,7 @@ def test_inflect_applies_lexicon_alternations(m: Morphology, lemma: str, suffixe
         ("planlaşdırılırmı", "planlaşdırılmaq", ("PRES", "QUES")),  # the question particle, written together
         ("oxuyurlarmı", "oxumaq", ("A3PL", "QUES")),
         ("bilirdisə", "bilmək", ("PRES", "PAST", "COND")),  # a past made conditional
+        ("itirmisinizsə", "itirmək", ("EVID2PL", "COND")),  # the evidential 2nd person as it is mostly written
     ],
 )
 def test_analysis(m: Morphology, word: str, lemma: str, suffixes: tuple[str, ...]) -> None:

@@ -121,6 +121,9 @@ _m("T_PAST", "PAST", "dI", "gəlirdi", "gəlmək")
 _m("T_EVID", "EVID", "mIş", "gəlirmiş", "gəlmək")
 _m("T_COND", "COND", "sA", "gəlirsə", "gəlmək")
 _m("QUES", "QUES", "mI", "gəlirmi", "gəlmək")  # the question particle, written together with the verb
+# the evidential with the 2nd person as it is mostly written, its ş dropped (görmüsünüz for görmüşsünüz)
+_m("EVID_2PL", "EVID2PL", "mIsInIz", "itirmisiniz", "itirmək")
+_m("EVID_2SG", "EVID2SG", "mIsAn", "görmüsən", "görmək")
 # --- verbal: converbs, participles, verbal nouns
 _m("IB", "PERF", "+yIb", "gəlib", "gəlmək")
 _m("ARAQ", "CV_ARAQ", "+yArAQ", "qeyd edərək", "etmək")
@@ -192,15 +195,17 @@ _VERB_AFTER_NEG = (
     ("IMP_3SG", "V_IMP"), ("IMP_2PL", "END"), ("IMP_2PLF", "END"), ("IB", "V_T1"),
     ("AN", "N_INFL"), ("DIQ", "N_INFL"), ("MA", "N"), ("ARAQ", "END"), ("ANDA", "END"), ("FUT", "N_INFL"),
     ("EVID", "N_INFL"), ("NEC", "N_INFL"),
-    ("ASI", "N_INFL"), ("ALI", "END"), ("INCA", "END"), ("DIQCA", "END"),
+    ("ASI", "N_INFL"), ("ALI", "END"), ("INCA", "END"), ("DIQCA", "END"), ("EVID_2PL", "V_EVID2"),
+    ("EVID_2SG", "V_EVID2"),
 )
 GRAPH["V"] = _VOICE + (
     ("NEG", "V_NEG"), ("NEG_PRES", "V_T1"), ("NEG_AOR", "V_AORNEG"), ("NEG_AOR1", "V_AORNEG1"),
     ("PRES", "V_T1"), ("AOR", "V_T1"), ("AOR_V", "V_T1"), ("PAST", "V_T2P"), ("COND", "V_T2"),
     ("OPT", "V_OPT"), ("IMP_2PL", "END"), ("IMP_2PLF", "END"), ("IMP_3SG", "V_IMP"), ("IMP_1SG", "END"),
     ("IMP_1PL", "END"), ("IB", "V_T1"), ("ARAQ", "END"), ("ANDA", "END"), ("MADAN", "END"),
-    ("INCA", "END"), ("DIQCA", "END"), ("ALI", "END"),
+    ("INCA", "END"), ("DIQCA", "END"), ("ALI", "END"), ("EVID_2PL", "V_EVID2"), ("EVID_2SG", "V_EVID2"),
 ) + _VERB_NOMINALS + (("AOR", "N_INFL"),)
+GRAPH["V_EVID2"] = (("T_COND", "END"), ("QUES", "END"))  # itirmisinizsə
 GRAPH["V_NEG"] = _VERB_AFTER_NEG
 GRAPH["V_T1"] = (
     ("A1SG", "END"), ("A2SG", "END"), ("A1PL", "END"), ("A2PL", "END"), ("A3PL", "V_3PL"), ("VCOP", "N_COP"),
