@@ -106,6 +106,8 @@ def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
         "“Mənim məktəbim” informasiya ehtiyatı və “Mənim elektron hökumətim” məqaləsi.",  # no switch of endings
         "Sənədlər ikiqat zərfə daxil edilir.",  # zərf-ə counts as its stem zərf, not as an unseen form
         "Bölmələr A-dan Z-yədək sıralanıb, əgər o bunu bilirdisə.",  # endings after a letter; a past made conditional
+        "Məsafədən nəzarətetmə və diaqnoz müəyyənetmə mümkündür.",  # noun + verbal noun written as one word
+        'Belə ki, "İrşad Elektroniks" MMC prosesə qoşulub.',  # a company's quoted name before its legal form
         "Rusiyanın rəqəmsal inkişaf naziri Sergey Popkov bildirib.",  # a foreign name is no word shortened
         "Google, Facebook, Twitter kimi şirkətlər.",  # no Azerbaijani word has a w
         "Bakıda Avropa Gran-pri yarışı və “Christian Care” şirkətinin təqdimatı olub.",  # foreign names

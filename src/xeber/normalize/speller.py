@@ -25,6 +25,7 @@ MULTI_OCR_COST = 5.0
 # an unknown word made of a listed word this long and this frequent plus an inflection stays as it is
 INFLECTED_STEM_MIN_LEN = 4
 INFLECTED_STEM_MIN_COUNT = 3
+COMPOUND_PART_MIN_COUNT = 1000  # both parts of a word written as a compound (nəzarətetmə) this frequent
 # Turkish endings typed in Azerbaijani text (`köməyiyle`, `gəliyor`, `yapılacak`): the Azerbaijani
 # ending is a candidate for an unknown word at this cost, about that of one typing slip (e→ə), so the
 # counts and the context choose between it and the one-letter neighbours.
@@ -234,7 +235,7 @@ class Speller:
             # doubted it, an inflected word counts as its stem (zərfə of zərf is no zərbə)
             min_count, keep = p.known_ratio * max(count, p.morph_only_count), None
             strict = p.known_ratio * self._stem_count(word)
-        elif self._inflection_of_known(word):
+        elif self._inflection_of_known(word) or self._written_compound(word):
             return _Plan(False, None, (), ())
         else:
             min_count, keep = 0, p.oov_base - p.oov_per_char * len(word)
@@ -300,6 +301,17 @@ class Speller:
         for k in range(len(word) - 1, INFLECTED_STEM_MIN_LEN - 1, -1):
             stem = word[:k]
             if lex.count(stem) >= INFLECTED_STEM_MIN_COUNT and lex.known(stem) and _suffixes_of(stem, word[k:]):
+                return True
+        return False
+
+    def _written_compound(self, word: str) -> bool:
+        """An unknown word that is two frequent words Azerbaijani writes as one (nəzarət|etmə,
+        müəyyən|etmə; see _compound), not a typo of some third word."""
+        lex = self.lexicon
+        for i in range(3, len(word) - 2):
+            a, b = word[:i], word[i:]
+            if lex.count(a) >= COMPOUND_PART_MIN_COUNT and lex.count(b) >= COMPOUND_PART_MIN_COUNT \
+                    and self._compound(a, b):
                 return True
         return False
 

@@ -70,6 +70,7 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
     if doc_out is not None:
         doc_out.append(doc)
     names, diacritics = doc.names, doc.diacritics
+    company = _company_name_tokens(tokens)
     edits: list[Edit] = []
     fixed: dict[int, str] = {}  # token index -> its corrected lower-case word
     stable = speller.stable
@@ -80,6 +81,8 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
                 or not diacritics and tok.text in stable:
             # fast path: a frequent lower-case word, or one with no candidate, is never changed (the
             # stable set is learnt outside restoration mode, where a known ASCII spelling has none)
+            continue
+        if i in company:
             continue
         if focus is not None:
             while fi < len(focus) and focus[fi][1] <= tok.start:
@@ -147,6 +150,7 @@ def _real_word_edits(source: str, tokens: list[Token], fixed: dict[int, str], ed
     real = speller.real_words
     assert real is not None
     edited = {e.start for e in edits}
+    company = _company_name_tokens(tokens)
     out = list(edits)
     n = len(tokens)
     fi = 0
@@ -160,6 +164,8 @@ def _real_word_edits(source: str, tokens: list[Token], fixed: dict[int, str], ed
         if tok.kind != "word" or i in fixed or tok.start in edited or not _PLAIN_WORD.fullmatch(tok.text):
             continue
         if _attached_suffix(source, tok.start):
+            continue
+        if i in company:
             continue
         if focus is not None:
             while fi < len(focus) and focus[fi][1] <= tok.start:
@@ -176,6 +182,27 @@ def _real_word_edits(source: str, tokens: list[Token], fixed: dict[int, str], ed
         if fix is not None:
             out.append(Edit(tok.start, tok.end, text, match_case(text, fix[0]), "real-word", round(fix[1], 3)))
     out.sort(key=lambda e: e.start)
+    return out
+
+
+# legal forms that follow a company's quoted name (“İrşad Elektroniks” MMC, "Azərsu" ASC-nin)
+LEGAL_FORMS = frozenset("MMC ASC QSC ATSC AASC MTK LLC Ltd".split())
+_QUOTES = "\"“”«»„"
+MAX_NAME_TOKENS = 8
+
+
+def _company_name_tokens(tokens: list[Token]) -> set[int]:
+    """Indices of the capitalised words of quoted names that a legal form follows: a company's name is
+    spelled as the company spells it."""
+    out: set[int] = set()
+    for j, tok in enumerate(tokens):
+        if tok.text.split("-")[0] not in LEGAL_FORMS or j < 2 or tokens[j - 1].text not in _QUOTES:
+            continue
+        k = j - 2
+        while k >= 0 and j - k <= MAX_NAME_TOKENS and tokens[k].text not in _QUOTES:
+            k -= 1
+        if k >= 0 and tokens[k].text in _QUOTES:
+            out.update(m for m in range(k + 1, j - 1) if tokens[m].text[:1].isupper())
     return out
 
 
