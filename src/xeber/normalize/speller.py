@@ -324,6 +324,7 @@ class Speller:
         return self.lexicon.count(lower(found[0].stem)) if found and found[0].suffixes and found[0].stem else 0
 
     def _lemma_of(self, word: str) -> str | None:
+        """The lemma of the morphology's first reading of an inflected `word` (None for a bare word)."""
         morph = self.lexicon.morph
         if morph is None:
             return None

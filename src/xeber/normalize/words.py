@@ -17,9 +17,9 @@ from xeber.text.edits import Edit
 from xeber.text.tokenize import Token, tokenize
 
 _PLAIN_WORD = re.compile(r"[^\W\d_]+")
-# a capitalised word with an Azerbaijani (or Russian-style) surname ending: Əliyev, Məmmədova, Rəsulzadə, Hacılı
 # one capital read as two letters (D as CL, M as RN) or typed twice: CLövlət, RNərkəzinin, MMərkəzinin
 _SPLIT_CAPITAL = re.compile(r"[A-ZÇƏĞİÖŞÜ]{2}[a-zçəğıiöşü]{3,}")
+# a capitalised word with an Azerbaijani (or Russian-style) surname ending: Əliyev, Məmmədova, Rəsulzadə, Hacılı
 _SURNAME = re.compile(r"^[A-ZÇƏĞİÖŞÜ][a-zçəğıöşü]{2,}(?:ye?va?|ova?|zadə|bəyli|l[ıiuü])$")
 MIN_LETTERS_FOR_AUTO_DIACRITICS = 40
 MAX_AZ_LETTER_SHARE_FOR_AUTO_DIACRITICS = 0.03
