@@ -72,14 +72,20 @@ def page_texts(n: int, chars: int = 900) -> list[tuple[str, str]]:
 SOURCE_TYPOS = Path(__file__).resolve().parent / "data" / "ocr_source_typos.tsv"
 
 
-def corrected_reference(url: str, text: str) -> str:
-    """The published text with its annotated misspellings (bench/data/ocr_source_typos.tsv) repaired."""
+def annotated_typos() -> dict[str, list[tuple[str, str]]]:
+    """url -> [(word as published, intended word)] from bench/data/ocr_source_typos.tsv."""
+    out: dict[str, list[tuple[str, str]]] = {}
     for line in SOURCE_TYPOS.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        where, wrong, right = line.split("\t")
-        if where == url:
-            text = re.sub(rf"(?<!\w){re.escape(wrong)}(?!\w)", right, text)
+        if line.strip() and not line.startswith("#"):
+            url, wrong, right = line.split("\t")
+            out.setdefault(url, []).append((wrong, right))
+    return out
+
+
+def corrected_reference(text: str, typos: list[tuple[str, str]]) -> str:
+    """The published text with its annotated misspellings repaired."""
+    for wrong, right in typos:
+        text = re.sub(rf"(?<!\w){re.escape(wrong)}(?!\w)", right, text)
     return text
 
 
@@ -93,7 +99,8 @@ def normalizer():  # type: ignore[no-untyped-def]
 
 def ocr_round_trip(sources: list[tuple[str, str]], tmp: Path) -> list[str]:
     texts = [t for _, t in sources]
-    golds = [corrected_reference(u, t) for u, t in sources]
+    typos = annotated_typos()
+    golds = [corrected_reference(t, typos.get(u, [])) for u, t in sources]
     lines = ["## OCR round trip", "",
              f"{len(texts)} pages, each the title and first ~900 characters of a dev article (news-egov-az), "
              "rendered by `xeber.ingest.synthetic` (DejaVu Serif 30 px, 1240 px wide) and degraded "

@@ -27,6 +27,7 @@ _ENDERS = frozenset([".", "!", "?", "…", "...", ":", ";", "•", "·", "-", "�
 _OPEN_QUOTES = "“«„\""
 _CLOSE_QUOTES = "”»\"“"
 QUOTE_PAIR_TOKENS = 40  # how far a closing quote is looked for (longer quotations are no names anyway)
+MAX_QUOTED_NAME_TOKENS = 7  # a quoted name is at most this long (with its quotes' inner punctuation)
 _CONNECTORS = frozenset(["və", "üzrə"])  # inside long organisation names: Xidmət və Sosial İnnovasiyalar üzrə
 _ORG_WORDS_AFTER_QUOTE = frozenset(
     ["şirkəti", "şirkətinin", "şirkətində", "şirkətinə", "mmc", "asc", "qsc", "holdinqi", "qəzeti", "qəzetinin",
@@ -144,9 +145,10 @@ def _place_like(word: str) -> bool:
     """Whether one word that only the model calls a place may be one. In the news it is mostly a brand or
     company: Latin-only (Microsoft, Android, Windows), `Azər-`/`Az-` (Azərsu, Azərişıq, AzTU), or a common
     word capitalised (Rəqəmsal, Portala), unless it ends as place names do."""
-    if key(word).startswith("az") or any(_common_noun(s.stem) for s in splits(word)):
+    stems = [s.stem for s in splits(word)]
+    if key(word).startswith("az") or any(_common_noun(stem) for stem in stems):
         return False
-    if any(key(s.stem).endswith(_PLACE_ENDINGS) for s in splits(word)):
+    if any(key(stem).endswith(_PLACE_ENDINGS) for stem in stems):
         return True
     return bool(AZ_SPECIAL.search(word))
 
@@ -472,7 +474,7 @@ class _Recogniser:
                 j += 1
             if j < n and j - i <= QUOTE_PAIR_TOKENS:
                 closed = j
-            if j >= n or j - i > 7 or j == i + 1 or not toks[i + 1].cap or any(self.taken[i + 1 : j]) \
+            if j >= n or j - i > MAX_QUOTED_NAME_TOKENS or j == i + 1 or not toks[i + 1].cap or any(self.taken[i + 1 : j]) \
                     or toks[j - 1].kind == "punct":
                 continue
             if j + 1 >= n:

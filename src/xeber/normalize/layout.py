@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from xeber.text.alphabet import BACK_VOWELS, last_vowel
 from xeber.text.casing import lower
 from xeber.text.edits import Edit
 
@@ -117,16 +118,10 @@ def _space_edits(text: str, known: Known, count: Callable[[str], int]) -> list[E
     return out
 
 
-_BACK_VOWELS = "aıou"
-_FRONT_VOWELS = "əeiöü"
-
-
 def _disharmonic(word: str, particle: str) -> bool:
     """The particle da/də disagrees with the word's last vowel (a word without vowels agrees with both)."""
-    last = next((c for c in reversed(word) if c in _BACK_VOWELS or c in _FRONT_VOWELS), None)
-    if last is None:
-        return False
-    return (last in _BACK_VOWELS) != (particle == "da")
+    last = last_vowel(word)
+    return last is not None and (last in BACK_VOWELS) != (particle == "da")
 
 
 def _standalone(word: str, known: Known, count: Callable[[str], int]) -> bool:

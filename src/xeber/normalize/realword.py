@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from xeber.morph.grammar import BACK, harmony_key
+from xeber.morph.grammar import harmony_key, realize
 from xeber.normalize.channel import ErrorModel
 from xeber.normalize.context import ContextScorer
 from xeber.normalize.layout import BOUND_ENDINGS
@@ -31,7 +31,6 @@ _OBLIQUE = {"LOC": "LOC_N", "DAT": "DAT_N", "ABL": "ABL_N"}  # the case after a 
 # Particles written apart that still follow the vowel harmony of the word before them (o da, mən də;
 # gəlir mi, olub mu): the form the harmony asks for, by its 2-way (a/ə) or 4-way (ı/i/u/ü) vowel
 HARMONIC_PARTICLES = frozenset("da də mı mi mu mü".split())
-_FOUR_WAY = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i", "ö": "ü", "ü": "ü"}
 PARTICLE_CONFIDENCE = 0.9
 # Turkish function words typed into Azerbaijani text (ve for və, ile for ilə): judged like the endings
 # that never stand alone (BOUND_ENDINGS)
@@ -202,11 +201,10 @@ class RealWords:
         last_vowel, _ = harmony_key(prev)
         if last_vowel is None:
             return None
-        if word in ("da", "də"):
-            right = "da" if last_vowel in BACK else "də"
-        else:
-            right = "m" + _FOUR_WAY[last_vowel]
-        return None if right == word else (right, PARTICLE_CONFIDENCE)
+        # the particles harmonise as the endings spelled alike do: da/də as the locative -dA, mı/mi/mu/mü
+        # as the question particle -mI written together
+        right = realize("LOC" if word in ("da", "də") else "QUES", last_vowel, False)
+        return None if right is None or right == word else (right, PARTICLE_CONFIDENCE)
 
     def best(self, word: str, prev: str | None, nxt: str | None) -> tuple[float, str, float] | None:
         """(gain, neighbour, margin needed) of the neighbour that beats the word as written by most."""

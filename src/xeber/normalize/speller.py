@@ -15,12 +15,11 @@ from xeber.normalize.context import ContextScorer
 from xeber.normalize.layout import BOUND_ENDINGS
 from xeber.normalize.lexicon import FREQUENT, Lexicon, confusion_key
 from xeber.normalize.morphcands import MorphCandidates
-from xeber.normalize.realword import RealWords
+from xeber.normalize.realword import HARMONIC_PARTICLES, MULTI_OCR, RealWords
 from xeber.text.casing import fold, lower
 
-# OCR misreadings of one letter as two (rn for m, cl for d): candidates come from the word with the
-# pair put back, at this extra cost (−log of a rate in the order of the learned single-letter ones)
-MULTI_OCR = (("rn", "m"), ("cl", "d"), ("ii", "ü"), ("vv", "w"))
+# OCR misreadings of one letter as two (realword.MULTI_OCR: rn for m, cl for d): candidates come from the
+# word with the pair put back, at this extra cost (−log of a rate in the order of the learned single-letter ones)
 MULTI_OCR_COST = 5.0
 # an unknown word made of a listed word this long and this frequent plus an inflection stays as it is
 INFLECTED_STEM_MIN_LEN = 4
@@ -36,7 +35,7 @@ TURKISH_ENDINGS = (
 )
 TURKISH_ENDING_COST = 3.0
 KEY_ALPHABET = "abcdfghxijkqlmnoprstuvyz"
-SEPARATE_PARTICLES = frozenset("da də ki mı mi mu mü".split())
+SEPARATE_PARTICLES = HARMONIC_PARTICLES | {"ki"}
 # Combining forms that Azerbaijani spelling joins to the next word (fotoqalereya, videoçarx,
 # kibertəhlükəsizlik), and the Azər- of company names (Azəristilik, Azərişıq): never split after one
 COMBINING_FORMS = frozenset(

@@ -139,18 +139,19 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
                 if m is None:
                     fixed[i] = lower(edit.replacement)
     if settings.real_words and not diacritics and speller.real_words is not None:
-        edits = _real_word_edits(text, tokens, fixed, edits, speller, starts, names, focus)
+        edits = _real_word_edits(text, tokens, fixed, edits, speller, starts, names, focus, company)
     return edits
 
 
 def _real_word_edits(source: str, tokens: list[Token], fixed: dict[int, str], edits: list[Edit], speller: Speller,
-                     starts: set[int], names: Counter[str], focus: list[tuple[int, int]] | None) -> list[Edit]:
+                     starts: set[int], names: Counter[str], focus: list[tuple[int, int]] | None,
+                     company: set[int]) -> list[Edit]:
     """Valid words that the context says are another word (`real-word` edits), judged between the
-    neighbours as the spelling stage left them; words that stage changed are not judged again."""
+    neighbours as the spelling stage left them; words that stage changed are not judged again, nor the
+    words of a company's quoted name (`company`, token indices)."""
     real = speller.real_words
     assert real is not None
     edited = {e.start for e in edits}
-    company = _company_name_tokens(tokens)
     out = list(edits)
     n = len(tokens)
     fi = 0

@@ -25,6 +25,7 @@ from xeber.text.casing import fold
 from xeber.text.tokenize import tokenize
 
 MAX_QUERY_LENGTH = 1000
+HYPHEN = re.compile(r"[-'’]")  # what joins an ending or a second part to a word (TÜRKPA-nın, Bakı'da)
 MIN_PREFIX_LENGTH = 3  # shorter bare words match exactly: "o"* would match half the vocabulary
 # In "any" ranking a longer word also matches words sharing its first letters: suffixes change the
 # end of Azerbaijani words (ağacının ~ ağacın), and BM25 weighs such broad matches down by their IDF.
@@ -66,7 +67,7 @@ class Clause:
         surf = self.words[0]
         alts = []
         # the prefix applies to the last token the index holds: `egovpay-e`* would expand `e`*
-        if self.prefix or (self.expand and len(re.split(r"[-'’]", surf)[-1]) >= MIN_PREFIX_LENGTH):
+        if self.prefix or (self.expand and len(HYPHEN.split(surf)[-1]) >= MIN_PREFIX_LENGTH):
             alts.append(f"{{title body}} : {_quote(surf)}*")  # inflected forms of the typed stem
         else:
             alts.append(f"{{title body}} : {_quote(surf)}")

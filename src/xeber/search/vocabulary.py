@@ -11,9 +11,7 @@
 
 from __future__ import annotations
 
-import re
-
-from xeber.search.query import ParsedQuery
+from xeber.search.query import HYPHEN, ParsedQuery
 from xeber.store.base import Store
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
@@ -24,7 +22,6 @@ MIN_LEMMA_LENGTH = 3
 MIN_UNKNOWN_LEMMA_WORD = 5  # shorter words are not cut down to a lemma
 # A word whose lemma is in this many documents is matched by lemma and exact form, not as a prefix.
 COMMON_LEMMA_DOCS = 1000
-_HYPHEN = re.compile(r"[-'’]")
 
 
 def min_lemma_length(word: str) -> int:
@@ -40,7 +37,7 @@ def resolve_lemmas(store: Store, parsed: ParsedQuery) -> None:
     if not todo:
         return
     # a hyphenated word (alman-azerbaycan) is reached through the last part of its lemma
-    last = {c.lemma: _HYPHEN.split(c.lemma)[-1] for c in todo if c.lemma}
+    last = {c.lemma: HYPHEN.split(c.lemma)[-1] for c in todo if c.lemma}
     known = store.lemma_counts([t for c in todo for t in (c.lemma, c.words[0], last.get(c.lemma)) if t])
     candidates: dict[str, list[str]] = {}
     for c in todo:
