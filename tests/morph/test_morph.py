@@ -77,6 +77,7 @@ def test_inflect_applies_lexicon_alternations(m: Morphology, lemma: str, suffixe
         ("2020-ci", "2020", ("ORD",)),
         ("planlaşdırılırmı", "planlaşdırılmaq", ("PRES", "QUES")),  # the question particle, written together
         ("oxuyurlarmı", "oxumaq", ("A3PL", "QUES")),
+        ("evdədirmi", "ev", ("LOC", "COP", "QUES")),  # ... and after the copula
         ("bilirdisə", "bilmək", ("PRES", "PAST", "COND")),  # a past made conditional
         ("itirmisinizsə", "itirmək", ("EVID2PL", "COND")),  # the evidential 2nd person as it is mostly written
     ],

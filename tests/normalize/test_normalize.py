@@ -88,6 +88,13 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         ("Layihəni CLövlət qurumları və RNərkəzin əməkdaşları hazırlayıb.",
          "Layihəni Dövlət qurumları və Mərkəzin əməkdaşları hazırlayıb."),
         ("Sənədi MMərkəzinin əməkdaşları imzalayıb.", "Sənədi Mərkəzinin əməkdaşları imzalayıb."),
+        # several vowels of a long word wrong, found by its consonants
+        ("Sənəd respublikamezən ərazisində tətbiq olunur.", "Sənəd respublikamızın ərazisində tətbiq olunur."),
+        ("Tədbirdə təhlükəzliyi məsələləri müzakirə olunub.", "Tədbirdə təhlükəsizliyi məsələləri müzakirə olunub."),
+        ("Qurum sertikatına sahib olan vətəndaşlara xidmət göstərir.",
+         "Qurum sertifikatına sahib olan vətəndaşlara xidmət göstərir."),
+        # an unlisted inflection of a common stem, one letter off, in a capitalised word
+        ("Şirkət Siğortaçılara məlumat verib.", "Şirkət Sığortaçılara məlumat verib."),
     ],
 )
 def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
@@ -112,6 +119,7 @@ def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
         "Google, Facebook, Twitter kimi şirkətlər.",  # no Azerbaijani word has a w
         "Bakıda Avropa Gran-pri yarışı və “Christian Care” şirkətinin təqdimatı olub.",  # foreign names
         "Sənəd formatları: .pdf, .doc, .avi və sair.",  # file extensions
+        "Bu o deməkdirmi ki, hamı gəlməlidir?",  # the question particle after the copula: no ending dropped
         "TQDK-nın “Şagird-məzun sistemi”ndə və “PASHABank”-ın portalında",  # endings after quoted names
         "Xidmətlər Azəriqaz, Azərsu və Azəristilik üzrə göstərilir.",  # company names
         "AZERTAC xəbər verir ki, TÜRKPA-ya sədrlik başlayıb.",

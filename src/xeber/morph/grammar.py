@@ -179,7 +179,7 @@ GRAPH["N_DAT"] = (("TERM", "END"), ("COP", "N_COP"))
 GRAPH["N_INS"] = ()
 GRAPH["N_EQU"] = _POSSESSIVES
 GRAPH["N_REL"] = (("PL", "N_PL"),) + _PRON_CASES + _PREDICATIVE
-GRAPH["N_COP"] = (("COP_3PL", "END"), ("T_COND", "END"))
+GRAPH["N_COP"] = (("COP_3PL", "END"), ("T_COND", "END"), ("QUES", "END"))  # deməkdirmi, doğrudurmu
 GRAPH["END"] = ()
 
 _VOICE = (

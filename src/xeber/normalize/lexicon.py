@@ -29,6 +29,18 @@ def confusion_key(word: str) -> str:
     return word.translate(_KEY)
 
 
+# Garbled words (Qazaxistənən, məmənnuluğunu: several vowels wrong, or a vowel and a consonant) are
+# found by their consonants: frequent words of some length indexed by the consonant skeleton of their
+# key, and by that skeleton with one consonant dropped
+SKELETON_MIN_COUNT = 1000
+SKELETON_MIN_LEN = 6
+_VOWELS = frozenset("aioueəıöü")
+
+
+def consonant_skeleton(word: str) -> str:
+    return "".join(c for c in confusion_key(word) if c not in _VOWELS)
+
+
 class Validator(Protocol):
     def is_valid(self, word: str) -> bool: ...
 
@@ -48,6 +60,7 @@ class Lexicon:
     # frequent words by their key and by every key with one letter deleted (SymSpell-style), so the
     # words within one key edit of a word are found with len(word) + 1 look-ups
     frequent_deletes: dict[str, list[str]] = field(default_factory=dict)
+    _skeletons: dict[str, list[str]] | None = None  # built on first use (skeleton_near)
 
     @classmethod
     def from_counts(cls, counts: dict[str, int], morph: Validator | None = None) -> Lexicon:
@@ -70,6 +83,25 @@ class Lexicon:
             out.update(get(k, ()))
         return out
 
+    def skeleton_near(self, word: str) -> set[str]:
+        """Frequent words (count ≥ SKELETON_MIN_COUNT) whose consonant skeleton is `word`'s, or one
+        consonant more or less: whatever their vowels."""
+        if self._skeletons is None:
+            index: dict[str, list[str]] = {}
+            for w, c in self.counts.items():
+                if c >= SKELETON_MIN_COUNT and len(w) >= SKELETON_MIN_LEN:
+                    sk = consonant_skeleton(w)
+                    for k in {sk, *(sk[:i] + sk[i + 1:] for i in range(len(sk)))}:
+                        index.setdefault(k, []).append(w)
+            self._skeletons = index
+        sk = consonant_skeleton(word)
+        out: set[str] = set()
+        for k in {sk, *(sk[:i] + sk[i + 1:] for i in range(len(sk)))}:
+            for w in self._skeletons.get(k, ()):
+                if _skeleton_distance_one(consonant_skeleton(w), sk):
+                    out.add(w)
+        return out
+
     def count(self, word: str) -> int:
         return self.counts.get(word, 0)
 
@@ -87,6 +119,17 @@ class Lexicon:
 
     def bucket(self, key: str) -> list[str]:
         return self.by_key.get(key, [])
+
+
+def _skeleton_distance_one(a: str, b: str) -> bool:
+    """Equal, or one deletion/insertion apart (a deletion index also matches a substitution; those are
+    dropped: a changed consonant plus changed vowels is too far)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) != 1:
+        return False
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def _read_counts(path: Path | None = None) -> dict[str, int]:

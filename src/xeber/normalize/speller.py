@@ -47,6 +47,9 @@ SECOND_COMBINING_FORMS = frozenset("daxili arası xarici yönümlü verici edici
 LIGHT_VERBS = frozenset("etmək olmaq olunmaq edilmək eləmək".split())
 RELATIONAL_NOUNS = frozenset("ətraf arxa ön yan alt üst".split())
 MAX_COST = 14.0  # error-model costs above this are not considered
+# letters with one confusion key: each letter's alternatives
+_SAME_KEY = {c: "".join(o for o in group if o != c) for group in ("aəe", "iı", "oö", "uü", "sş", "cç", "gğ")
+             for c in group}
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +84,10 @@ class SpellParams:
     morph_when_cost_above: float = 5.0
     stem_prior: float = 0.5
     stem_prior_max: float = 5.0
+    # garbled long words (Speller._garbled_candidates): from this length, when nothing cheaper was found
+    garbled_min_len: int = 6
+    garbled_when_cost_above: float = 0.0
+    garbled_max_cost: float = 20.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,7 +276,9 @@ class Speller:
             # for only when the one-key-edit neighbours hold no cheap candidate (it costs milliseconds)
             have = {c for c, _, _ in found}
             for cand, stem_count in self.morph_candidates.candidates(word):
-                if cand not in have and counts.get(cand, 0) >= min_count:
+                # an unlisted inflection of a common stem passes a count floor (capitalised words) as
+                # a listed word a tenth as frequent as its stem would (Siğortaçılara → Sığortaçılara)
+                if cand not in have and max(counts.get(cand, 0), stem_count // 10) >= min_count:
                     cost = self._cost(cand, word)
                     if cost <= MAX_COST:
                         # an unlisted form scores by its unigram count (none): its stem's count tells a
@@ -282,6 +291,9 @@ class Speller:
             # name (Popkov, Vasiliu, Offices, Elvina): it stays. One that becomes an inflected word is
             # a word of an institution's name (Sisiteminin → Sisteminin); OCR `rn` for `m` may shrink too
             found = [f for f in found if len(f[0]) >= len(word) or self._inflected(f[0])]
+        if not known and len(word) >= p.garbled_min_len \
+                and min((c for _, c, _ in found), default=math.inf) > p.garbled_when_cost_above:
+            found += self._garbled_candidates(word, {c for c, _, _ in found}, min_count, kind)
         # a listed word seen only a few times that the morphology cannot read can be two words run
         # together in a source list (iləbağlı, birçox): its splits compete with keeping it
         splittable = not known or count < p.max_count_of_merged_listed_word and not (
@@ -292,6 +304,37 @@ class Speller:
             splits = tuple((a, b) for a, b in splits if len(a) >= 4 and len(b) >= 3
                            and counts.get(a, 0) >= p.min_split_count and counts.get(b, 0) >= p.min_split_count)
         return _Plan(known, keep, tuple(found), splits, strict_min_count=strict)
+
+    def _garbled_candidates(self, word: str, have: set[str], min_count: int, kind: str) -> list[tuple[str, float, str]]:
+        """Frequent words with `word`'s consonants (one more or less) and its first letter, whatever the
+        vowels (Qazaxistənən → Qazaxıstanın, məmənnuluğunu → məmnunluğunu): several slips in one long
+        word, which the one-key-edit index cannot reach. Their error-model cost may exceed MAX_COST;
+        keeping a long unknown word scores low enough that a frequent word still wins."""
+        p = self.params
+        key0 = confusion_key(word[0])
+        out = []
+        for cand in self.lexicon.skeleton_near(word):
+            if cand in have or abs(len(cand) - len(word)) > 2 or confusion_key(cand[0]) != key0 \
+                    or word.startswith(cand) or self.lexicon.count(cand) < min_count:
+                continue
+            cost = min(self._cost(cand, word), self.errors.cost(cand, word, p.garbled_max_cost))
+            if cost <= p.garbled_max_cost:
+                out.append((cand, cost, kind))
+        if out and self._one_letter_from_valid(word):
+            return []  # one slip explains it (siğortaolunanlara): the word is no garbled other word
+        return out
+
+    def _one_letter_from_valid(self, word: str) -> bool:
+        """Whether swapping one letter for a letter of the same confusion key (ı/i, ğ/g, ə/e/a, ...)
+        gives a word the morphology reads."""
+        morph = self.lexicon.morph
+        if morph is None:
+            return False
+        for i, ch in enumerate(word):
+            for alt in _SAME_KEY.get(ch, ""):
+                if morph.is_valid(word[:i] + alt + word[i + 1:]):
+                    return True
+        return False
 
     def _inflection_of_known(self, word: str) -> bool:
         """An unknown word that is a listed word (some letters long, seen a few times) plus a nominal
