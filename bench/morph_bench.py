@@ -86,11 +86,23 @@ def coverage(m: Morphology) -> list[str]:
     ]
 
 
+JUDGED = Path(__file__).resolve().parent / "data" / "kamal578_accepted_judged.tsv"
+
+
 def rejection(m: Morphology) -> list[str]:
     path = SHARED / "data" / "spell-synthetic-kamal578" / "spell_test.csv"
     with path.open(encoding="utf-8") as f:
-        pairs = [(r["misspelled"], r["correct"]) for r in csv.DictReader(f) if r["misspelled"] != r["correct"]]
+        numbered = [(i, r["misspelled"], r["correct"]) for i, r in enumerate(csv.DictReader(f), 1)
+                    if r["misspelled"] != r["correct"]]
+    pairs = [(a, b) for _, a, b in numbered]
     accepted = [(a, b) for a, b in pairs if m.is_valid(a)]
+    # our verdicts on accepted misspellings (bench/data/kamal578_accepted_judged.tsv): real word forms
+    # in their own right, which no validity check may reject; rows not judged count as junk
+    judged = {int(r): v for r, v in (line.split("\t") for line in JUDGED.read_text(encoding="utf-8").splitlines()
+                                     if line and not line.startswith(("#", "row")))}
+    valid_rows = {i for i, a, _ in numbered if judged.get(i) == "valid"}
+    accepted_rows = {i for i, a, _ in numbered if m.is_valid(a)}
+    junk_accepted = len(accepted_rows - valid_rows)
     real_words = [(a, b) for a, b in accepted if m.is_known_form(a) and m.count(a) >= 1000]
     non_words = len(pairs) - len(real_words)
     seed_rejected = [w for w in SEED_MISSPELLINGS if not m.is_valid(w)]
@@ -100,6 +112,10 @@ def rejection(m: Morphology) -> list[str]:
         f"- of the accepted, {len(real_words)} are themselves frequent real words (count ≥ 1000, e.g. "
         f"{', '.join(a for a, _ in real_words[:15])}); rejection over the non-word misspellings: "
         f"{(len(pairs) - len(accepted)) / non_words:.2%}",
+        f"- by our judgment (bench/data/kamal578_accepted_judged.tsv) {len(valid_rows)} misspellings are correctly "
+        f"spelled word forms (ceiling of a validity check {1 - len(valid_rows) / len(pairs):.2%}); **rejection over "
+        f"the other {len(pairs) - len(valid_rows)}: {1 - junk_accepted / (len(pairs) - len(valid_rows)):.2%}** "
+        f"({junk_accepted} accepted; {len(accepted_rows - judged.keys())} accepted rows not judged yet)",
         f"- accepted misspellings (sample): {', '.join(f'{a}→{b}' for a, b in accepted[:50])}",
         f"- correct sides accepted: {sum(m.is_valid(b) for _, b in pairs) / len(pairs):.2%}",
         f"- seed-article misspellings: {len(seed_rejected)}/{len(SEED_MISSPELLINGS)} rejected; accepted: "
