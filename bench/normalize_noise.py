@@ -44,10 +44,11 @@ class NoiseRates:
     hyphenation: float = 0.008
     split: float = 0.007
     merge: float = 0.007
+    garbled: float = 0.0  # (off in the main mix, so earlier figures stay comparable; a row of its own)
 
     @property
     def total(self) -> float:
-        return self.ocr + self.typing + self.turkish + self.hyphenation + self.split + self.merge
+        return self.ocr + self.typing + self.turkish + self.hyphenation + self.split + self.merge + self.garbled
 
 
 def _ocr(word: str, rng: random.Random) -> str:
@@ -84,6 +85,32 @@ def _typing(word: str, rng: random.Random) -> str:
     if r < 0.93 and i + 1 < len(word):
         return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
     return word[:i] + c + word[i:]
+
+
+# Vowels a hurried typist or a worn scan swaps for one another (Qazaxıstanın typed Qazaxistənən)
+GARBLE_VOWELS = {"a": "ə", "ə": "ae", "e": "ə", "ı": "i", "i": "ıə", "o": "ö", "ö": "o", "u": "ü", "ü": "u"}
+GARBLED_MIN_LEN = 7
+
+
+def _garbled(word: str, rng: random.Random) -> str:
+    """A long word with two or three slips: vowels swapped, at most one letter dropped or doubled."""
+    if len(word) < GARBLED_MIN_LEN:
+        return word
+    chars = list(word)
+    vowels = [i for i, c in enumerate(chars) if c in GARBLE_VOWELS]
+    n = rng.choice((2, 2, 3))
+    for i in rng.sample(vowels, min(len(vowels), n - 1)):
+        chars[i] = rng.choice(GARBLE_VOWELS[chars[i]])
+    if rng.random() < 0.5:
+        i = rng.randrange(1, len(chars))
+        if rng.random() < 0.5:
+            del chars[i]
+        else:
+            chars.insert(i, chars[i])
+    elif vowels:
+        i = rng.choice(vowels)
+        chars[i] = rng.choice(GARBLE_VOWELS[word[i]])
+    return "".join(chars)
 
 
 def _turkish(word: str, rng: random.Random) -> str:
@@ -124,10 +151,12 @@ def corrupt(text: str, rates: NoiseRates, rng: random.Random) -> Corrupted:
         n_words += 1
         r = rng.random()
         new = word
-        edges = [rates.ocr, rates.typing, rates.turkish, rates.hyphenation, rates.split, rates.merge]
+        edges = [rates.ocr, rates.typing, rates.turkish, rates.hyphenation, rates.split, rates.merge,
+                 rates.garbled]
         acc = 0.0
         kind = None
-        for name, rate in zip(("ocr", "typing", "turkish", "hyphenation", "split", "merge"), edges, strict=True):
+        for name, rate in zip(("ocr", "typing", "turkish", "hyphenation", "split", "merge", "garbled"), edges,
+                              strict=True):
             acc += rate
             if r < acc:
                 kind = name
@@ -138,6 +167,8 @@ def corrupt(text: str, rates: NoiseRates, rng: random.Random) -> Corrupted:
             new = _typing(word, rng)
         elif kind == "turkish":
             new = _turkish(word, rng)
+        elif kind == "garbled":
+            new = _garbled(word, rng)
         elif kind == "hyphenation" and len(word) >= 6:
             i = rng.randrange(2, len(word) - 2)
             new = word[:i] + "-\n" + word[i:]
