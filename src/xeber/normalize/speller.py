@@ -4,6 +4,7 @@ the learned error model; the word stays unless a candidate is clearly more proba
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,6 +48,8 @@ SECOND_COMBINING_FORMS = frozenset("daxili arası xarici yönümlü verici edici
 LIGHT_VERBS = frozenset("etmək olmaq olunmaq edilmək eləmək".split())
 RELATIONAL_NOUNS = frozenset("ətraf arxa ön yan alt üst".split())
 MAX_COST = 14.0  # error-model costs above this are not considered
+# spellings no Azerbaijani word has: English letter groups, a final y after a consonant, no vowel
+_FOREIGN_SPELLING = re.compile(r"ck|w|th|sh|ph|ee|oo|[^aeıioöuüə]y$|^[^aeıioöuüə]+$")
 # letters with one confusion key: each letter's alternatives
 _SAME_KEY = {c: "".join(o for o in group if o != c) for group in ("aəe", "iı", "oö", "uü", "sş", "cç", "gğ")
              for c in group}
@@ -66,6 +69,7 @@ class SpellParams:
     # known_ratio times more frequent
     known_max_count: int = 50_000
     known_ratio: int = 100
+    demoted_ratio: int = 10
     morph_only_count: int = 50  # (known_ratio * morph_only_count must be ≥ lexicon.FREQUENT)
     split_cost: float = 7.0
     max_count_of_merged_listed_word: int = 10
@@ -226,6 +230,7 @@ class Speller:
         count = lex.count(word)
         keep: float | None
         strict = 0
+        demoted = False
         if name_like:
             if "w" in word:
                 return _Plan(known, None, (), ())  # no Azerbaijani word has a w: a foreign name (Twitter)
@@ -239,14 +244,18 @@ class Speller:
             # a listed but rare spelling (many come from noisy word lists) yields only to a far more
             # frequent word; a form only the morphology knows counts as moderately frequent; unless OCR
             # doubted it, an inflected word counts as its stem (zərfə of zərf is no zərbə)
-            min_count, keep = p.known_ratio * max(count, p.morph_only_count), None
-            strict = p.known_ratio * self._stem_count(word)
+            # ... and one the morphology demotes as a misspelling it cannot read (edərk, cox) to a less
+            # frequent one, and keeping it scores as keeping an unknown word would
+            demoted = self._demoted(word)
+            min_count = (p.demoted_ratio if demoted else p.known_ratio) * max(count, p.morph_only_count)
+            keep = p.oov_base - p.oov_per_char * len(word) if demoted else None
+            strict = 0 if demoted else p.known_ratio * self._stem_count(word)
         elif self._inflection_of_known(word) or self._written_compound(word):
             return _Plan(False, None, (), ())
         else:
             min_count, keep = 0, p.oov_base - p.oov_per_char * len(word)
         max_dist = 1 if len(word) >= 3 else 0
-        kind = "real-word" if count > p.morph_only_count else "spelling"
+        kind = "real-word" if count > p.morph_only_count and not demoted else "spelling"
         counts = lex.counts
         cands: Iterable[str]
         if min_count >= FREQUENT and max_dist == 1:
@@ -356,6 +365,13 @@ class Speller:
                     and self._compound(a, b):
                 return True
         return False
+
+    def _demoted(self, word: str) -> bool:
+        """A listed word the morphology demotes as a misspelling and cannot read, unless it is spelled as
+        English or an abbreviation is (back, sky, sms: foreign words the lists hold)."""
+        morph = self.lexicon.morph
+        return morph is not None and not _FOREIGN_SPELLING.search(word) and morph.trust(word) == 0 \
+            and not morph.is_valid(word)
 
     def _stem_count(self, word: str) -> int:
         """The count of the stem of the morphology's first reading of an inflected `word` (0 if none)."""
