@@ -48,6 +48,16 @@ CASES = [
     # straight quotes pair up: the closing " of one name opens no second one (`ASC,` was an ORG)
     ('Tərəfdaşlar "Kəpəz" ASC,"Bank Respublika" və başqalarıdır.',
      [("Kəpəz", "ORG", "Kəpəz")]),
+    # a quoted name before the kind of organisation it names: the quoted words are the name, a place
+    # among them is none, and the legal form or kind after them is no organisation of its own
+    ('Müqavilə "Qafqaz və Merkuri" Səhmdar Cəmiyyəti ilə bağlanıb.',
+     [("Qafqaz və Merkuri", "ORG", "Qafqaz və Merkuri")]),
+    ("Layihəni “Yaşıl Vadi” Məhdud Məsuliyyətli Cəmiyyəti icra edir, “Dəniz Yolu” Nəqliyyat Agentliyi dəstəkləyir.",
+     [("Yaşıl Vadi", "ORG", "Yaşıl Vadi"), ("Dəniz Yolu", "ORG", "Dəniz Yolu")]),
+    # ... but not another name after it, nor a kind that goes on into a longer name
+    ("Sərgidə “Kəhrəba” Bakı Dövlət Universitetinin stendi var.",
+     [("Bakı Dövlət Universitetinin", "ORG", "Bakı Dövlət Universiteti")]),
+    ("Sərgidə “Kəhrəba” PAŞA Holdinq və digərləri iştirak edir.", [("PAŞA Holdinq", "ORG", "PAŞA Holdinq")]),
     # a person before an organisation that opens with an acronym or a place; a name-giver stays inside
     ("Təlimi Nərmin Qasımova ADA Universitetinin tələbələrinə keçib.",
      [("Nərmin Qasımova", "PER", "Nərmin Qasımova"), ("ADA Universitetinin", "ORG", "ADA Universiteti")]),

@@ -34,6 +34,9 @@ _ORG_WORDS_AFTER_QUOTE = frozenset(
      "jurnalı", "klubu", "klubunun", "komandası", "bankı", "təşkilatı", "partiyası", "assosiasiyası",
      "birliyi", "ictimai", "fondu", "mərkəzi", "agentliyi", "televiziyası", "kanalı", "nəşriyyatı", "teatrı",
      "bank", "portalı", "kredit", "sığorta", "lizinq"])
+# legal forms written after a quoted company name (the acronyms, and their Soviet-era or short forms)
+_LEGAL_FORMS = frozenset(["mmc", "asc", "qsc", "ib", "mtk"])
+MAX_ORG_KIND_WORDS = 3  # Məhdud Məsuliyyətli Cəmiyyəti
 _EVENT_NOUNS = frozenset(["hakaton", "konfrans", "forum", "festival", "müsabiqə", "sərgi", "sammit", "olimpiada",
                           "çempionat", "turnir", "yarış", "marafon", "kampaniya", "aksiya"])
 _NOT_ACRONYMS = frozenset(key(w) for w in [
@@ -474,10 +477,19 @@ class _Recogniser:
                 j += 1
             if j < n and j - i <= QUOTE_PAIR_TOKENS:
                 closed = j
-            if j >= n or j - i > MAX_QUOTED_NAME_TOKENS or j == i + 1 or not toks[i + 1].cap or any(self.taken[i + 1 : j]) \
-                    or toks[j - 1].kind == "punct":
+            if j >= n or j - i > MAX_QUOTED_NAME_TOKENS or j == i + 1 or not toks[i + 1].cap \
+                    or toks[j - 1].kind == "punct" or j + 1 >= n:
                 continue
-            if j + 1 >= n:
+            head_end = self._org_phrase_after(j + 1)
+            if head_end:
+                # “Qafqaz və Merkuri” Səhmdar Cəmiyyəti, “İnflot” Dəniz Agentliyi: the quoted words are the
+                # organisation's name (a place inside them is no place here), the phrase after it its kind
+                self._free(i + 1, j)
+                self.add(i + 1, j, "ORG", 0.85)
+                for k in range(j + 1, head_end):
+                    self.taken[k] = True
+                continue
+            if any(self.taken[i + 1 : j]):
                 continue
             after = toks[j + 1]
             after_keys = _stem_keys(after)
@@ -498,6 +510,43 @@ class _Recogniser:
                 # “ASAN Finans” layihəsi, “Rəqəmsal Hökumət” proqramı: a product or project, not a name we type
                 for k in range(i + 1, j):
                     self.taken[k] = True
+
+    def _org_phrase_after(self, k: int) -> int:
+        """The end of a legal form or an organisation's kind starting at token k (Səhmdar Cəmiyyəti,
+        Məhdud Məsuliyyətli Cəmiyyəti, Dəniz Agentliyi, İB): up to three capitalised words ending in an
+        organisation head, or an acronym of a legal form; 0 when there is none."""
+        toks, n = self.toks, len(self.toks)
+        if k < n and any(key in _LEGAL_FORMS for key in _stem_keys(toks[k])):
+            return k + 1
+        for end in range(k, min(k + MAX_ORG_KIND_WORDS, n)):
+            tok = toks[end]
+            if tok.kind != "word" or not tok.cap or self.taken[end] or tok.acronym or self._names_a_place(end):
+                return 0  # another name follows (“AIFORDIGIGOV” PAŞA Holdinq, ... Azərbaycan-İtaliya Palatası)
+            if _is_head(tok, self.gaz.org_heads):
+                if any(_possessive_head(key, self.gaz) for key in _stem_keys(tok)):
+                    return end + 1  # Cəmiyyəti, Bankı, Mərkəzində: a head that ends a name
+                # a bare head may go on (“ASAN Bridge” Elektron Hökumət İnformasiya Sistemi is no kind)
+                nxt = toks[end + 1] if end + 1 < n else None
+                if nxt is not None and nxt.kind == "word" and nxt.cap \
+                        and not any(key in _LEGAL_FORMS for key in _stem_keys(nxt)):
+                    return 0
+                return end + 1
+        return 0
+
+    def _names_a_place(self, k: int) -> bool:
+        """Token k begins a known place or country, or is a hyphenated pair holding one (Azərbaycan-İtaliya)."""
+        gaz = self.gaz
+        if self.phrase_at(k, gaz.places) or self.phrase_at(k, gaz.countries):
+            return True
+        parts = self.toks[k].text.split("-")
+        return len(parts) > 1 and any((key(p),) in gaz.countries or (key(p),) in gaz.places for p in parts)
+
+    def _free(self, i: int, j: int) -> None:
+        """Drop the spans lying inside tokens [i, j)."""
+        for span in [s for s in self.spans if i <= s.i and s.j <= j]:
+            self.spans.remove(span)
+            for k in range(span.i, span.j):
+                self.taken[k] = False
 
     def model(self) -> None:
         """Spans the CRF labels around capitalised words (not a sentence's first) that no rule took."""
