@@ -253,9 +253,10 @@ class Morphology:
         while k < len(path) and path[k] in grammar.DERIVATIONAL:
             k += 1
         trusts = self.lexicon.trusts
-        if k >= 2 and path[0] == "LA" and path[1] == "CAUS_T" and stem.pos != "V" \
-                and _infinitive(grammar.inflect_chain(stem.lemma, path[:1])) not in trusts:
-            return False  # a noun's causative in -lat needs its -la verb (təmizlət-: təmizlə-; no ölkələt-)
+        for i in range(k - 1):
+            if path[i] == "LA" and path[i + 1] == "CAUS_T" \
+                    and _infinitive(grammar.inflect_chain(stem.lemma, path[:i + 1])) not in trusts:
+                return False  # a noun's causative in -lat needs its -la verb (təmizlət-: təmizlə-; no ölkələt-)
         if k < 2 or all(path[i + 1] in grammar.PRODUCTIVE_AFTER.get(path[i], ()) for i in range(k - 1)):
             return True
         for end in range(k, 1, -1):
