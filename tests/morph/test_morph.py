@@ -121,6 +121,7 @@ def test_valid(m: Morphology, word: str) -> None:
     "vurgulayan", "Şurasındaki", "fealiyyəti", "işğalindan", "münaqışə", "məsəlesi", "diqqetine", "tanıırlar",
     "Qazaxistani", "bele", "29-ci", "10-cü", "TÜRKPA-nin", "ərazi-lər", "gəlirmı", "gəlsəsə",
     "ölkələtin", "planlat",  # OCR's t for r in a plural, read as a noun's -la-t causative with no -la verb
+    "həmçinində", "amması",  # a conjunction takes no endings
 ])
 def test_misspellings_and_harmony_breaks_are_rejected(m: Morphology, word: str) -> None:
     assert not m.is_valid(word)

@@ -62,6 +62,10 @@ def test_unicode_repairs(text: str, expected: str) -> None:
         ("komissiya heyəti nin üzvləri", "komissiya heyətinin üzvləri"),
         ("qaydaların göst ərilməsi", "qaydaların göstərilməsi"),
         ("Tədbirdə deputatlar ı, ekspertlər iştirak edib.", "Tədbirdə deputatları, ekspertlər iştirak edib."),
+        # a conjunction run together with a particle or another conjunction; a word that only looks so stays
+        ("Sənədlər vəya arayışlar, eləcədə ərizələr qəbul edilir.",
+         "Sənədlər və ya arayışlar, eləcə də ərizələr qəbul edilir."),
+        ("Bunu yada salmaq lazımdır, vədə bitib.", "Bunu yada salmaq lazımdır, vədə bitib."),
         ("Tələb olunur: ərizə; sənəd i) arayış.", "Tələb olunur: ərizə; sənəd i) arayış."),  # a list label
         ("vətəndaşdan heç nə tələb olunmur", "vətəndaşdan heç nə tələb olunmur"),
         ("sənəd və ya arayış", "sənəd və ya arayış"),

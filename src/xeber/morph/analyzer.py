@@ -208,15 +208,16 @@ class Morphology:
             best[(closed[0], closed[1], ())] = Analysis(word, closed[0], closed[1], (), word, count, 100.0)
         for j in range(min(n, self._max_stem), 0, -1):
             surface = word[:j]
-            if j < n:
-                cc = CLOSED_CLASS.get(surface)
-                if cc is not None and cc[2]:  # üçün-sə, üçün-dür
-                    lv, ev = grammar.harmony_key(surface)
-                    for path, _ in parse_suffixes(word, j, "N_ABL", lv, ev):
-                        tags = tuple(grammar.MORPHEMES[k].tag for k in path)
-                        _keep(best, Analysis(word, cc[0], cc[1], tags, surface, count, 60.0 - len(path)))
+            cc = CLOSED_CLASS.get(surface) if j < n else None
+            if cc is not None and cc[2]:  # üçün-sə, üçün-dür
+                lv, ev = grammar.harmony_key(surface)
+                for path, _ in parse_suffixes(word, j, "N_ABL", lv, ev):
+                    tags = tuple(grammar.MORPHEMES[k].tag for k in path)
+                    _keep(best, Analysis(word, cc[0], cc[1], tags, surface, count, 60.0 - len(path)))
             if surface not in stem_pos and surface not in alternates:
                 continue
+            if cc is not None and cc[1] == "CONJ":
+                continue  # a conjunction takes no endings, though the lists have it as a noun (və-ya, eləcə-də)
             for stem in self._stems_at(surface):
                 if stem.trust < min_trust:
                     continue

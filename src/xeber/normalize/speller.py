@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from xeber.morph.analyzer import parse_suffixes
+from xeber.morph.analyzer import CLOSED_CLASS, parse_suffixes
 from xeber.morph.grammar import harmony_key
 from xeber.normalize.channel import ErrorModel
 from xeber.normalize.context import ContextScorer
@@ -48,6 +48,9 @@ SECOND_COMBINING_FORMS = frozenset("daxili arası xarici yönümlü verici edici
 LIGHT_VERBS = frozenset("etmək olmaq olunmaq edilmək eləmək".split())
 RELATIONAL_NOUNS = frozenset("ətraf arxa ön yan alt üst".split())
 MAX_COST = 14.0  # error-model costs above this are not considered
+CONJUNCTIONS = frozenset(w for w, (_, pos, _) in CLOSED_CLASS.items() if pos == "CONJ")
+MERGED_PARTICLES = ("da", "də", "ya", "ki")  # written apart from a conjunction before them
+MERGED_CONJUNCTION_CONFIDENCE = 0.9
 # spellings no Azerbaijani word has: English letter groups, a final y after a consonant, no vowel
 _FOREIGN_SPELLING = re.compile(r"ck|w|th|sh|ph|ee|oo|[^aeıioöuüə]y$|^[^aeıioöuüə]+$")
 # letters with one confusion key: each letter's alternatives
@@ -195,6 +198,9 @@ class Speller:
         `keep_shift` is added to the score of keeping the word (OCR confidence: less for a doubtful word)."""
         if diacritics_only:
             return self._restore_diacritics(word, prev, nxt, name_like)
+        merged = self._merged_conjunction(word)
+        if merged is not None:
+            return Correction(merged, MERGED_CONJUNCTION_CONFIDENCE, "merge")
         plan = self._plan(word, name_like)
         if not plan.candidates and not plan.splits:
             return self._real_word(word, prev, nxt) if plan.known else None
@@ -221,7 +227,8 @@ class Speller:
     def can_change(self, word: str, *, name_like: bool = False) -> bool:
         """False when lower-case `word` has no candidate in any context (the fast path)."""
         plan = self._plan(word, name_like)
-        return bool(plan.candidates or plan.splits) or (plan.known and self.params.real_words)
+        return bool(plan.candidates or plan.splits) or (plan.known and self.params.real_words) \
+            or self._merged_conjunction(word) is not None
 
     def _plan_uncached(self, word: str, name_like: bool) -> _Plan:
         """The context-free part of a decision: the candidates with their error costs."""
@@ -313,6 +320,21 @@ class Speller:
             splits = tuple((a, b) for a, b in splits if len(a) >= 4 and len(b) >= 3
                            and counts.get(a, 0) >= p.min_split_count and counts.get(b, 0) >= p.min_split_count)
         return _Plan(known, keep, tuple(found), splits, strict_min_count=strict)
+
+    def _merged_conjunction(self, word: str) -> str | None:
+        """A conjunction run together with a particle or a second conjunction (vəya, eləcədə, həmçinində)
+        when the morphology has no other reading of the word (vədə is vəd-ə, yada yad-a); the lists count
+        some of these merges, but a conjunction takes no endings."""
+        if word in CLOSED_CLASS:
+            return None  # çünki is one word
+        for particle in MERGED_PARTICLES:
+            head = word[: -len(particle)]
+            if word.endswith(particle) and head in CONJUNCTIONS:
+                morph = self.lexicon.morph
+                if morph is not None and any(a.suffixes for a in morph.analyze(word)):
+                    return None
+                return f"{head} {particle}"
+        return None
 
     def _garbled_candidates(self, word: str, have: set[str], min_count: int, kind: str) -> list[tuple[str, float, str]]:
         """Frequent words with `word`'s consonants (one more or less) and its first letter, whatever the
