@@ -30,6 +30,7 @@ from normalize_noise import NoiseRates, corrupt  # noqa: E402
 
 from xeber.normalize import Normalizer  # noqa: E402
 from xeber.normalize.alignment import align_chars  # noqa: E402
+from xeber.normalize.context import local_lm_path  # noqa: E402
 from xeber.settings import Settings  # noqa: E402
 from xeber.text.casing import lower  # noqa: E402
 from xeber.text.edits import Edit, apply_edits  # noqa: E402
@@ -93,7 +94,8 @@ def main() -> None:
     ap.add_argument("--examples", type=int, default=6)
     ap.add_argument("--false", action="store_true", help="also list changes of valid words the noise left")
     args = ap.parse_args()
-    norm = Normalizer.build()
+    train_lm = local_lm_path("train")  # (the tool's own model has seen these articles)
+    norm = Normalizer.build(use_local_lm=train_lm is not None, lm_path=train_lm)
     rng = random.Random(args.seed)
     table: Counter[tuple[str, str]] = Counter()
     examples: dict[tuple[str, str], list[str]] = defaultdict(list)

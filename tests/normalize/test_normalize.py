@@ -268,3 +268,20 @@ def test_seed_article(norm: Normalizer, seed_text: str) -> None:
     assert norm.normalize(result.text).edits == []  # idempotent on a real article
     for fixed in ("Qazaxıstana rəsmi", "talan edib", "ərazilər Xirosimaya", "bütövlüyünü bərpa"):
         assert fixed in result.text
+
+
+def test_a_local_corpus_adds_its_words_but_not_its_typos() -> None:
+    from xeber.normalize.lexicon import default_morph, load_lexicon
+
+    lex = load_lexicon({"çəçivəsində": 5, "azdatacomun": 5, "rup": 9}, default_morph())
+    assert lex.count("çəçivəsində") == 0 and not lex.known("çəçivəsində")  # one key edit from çərçivəsində
+    assert lex.count("azdatacomun") == 5  # a term no common word is near
+    assert lex.count("rup") == 9  # a short word (a name) is kept though rus is near
+
+
+def test_a_postposition_after_a_hyphen_belongs_to_the_compound(norm: Normalizer) -> None:
+    from xeber.normalize.words import _compound_ending
+
+    # 50 AZN-dək: the bigram model once read this `dək` as a slip for `də`
+    assert _compound_ending("dək", norm.speller) and _compound_ending("yədək", norm.speller)
+    assert not _compound_ending("bank", norm.speller)

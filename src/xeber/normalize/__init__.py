@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from xeber.normalize.channel import ErrorModel, load_error_model
 from xeber.normalize.context import ContextScorer, load_bigram_model
@@ -44,8 +45,9 @@ class Normalizer:
     speller: Speller
 
     @classmethod
-    def build(cls, *, use_local_lm: bool = True, use_morph: bool = True) -> Normalizer:
-        lm = load_bigram_model() if use_local_lm else None
+    def build(cls, *, use_local_lm: bool = True, use_morph: bool = True, lm_path: Path | None = None) -> Normalizer:
+        """`lm_path`: another local bigram model than the default one (benchmarks use the training third's)."""
+        lm = load_bigram_model(lm_path) if use_local_lm else None
         extra = {w: c for w, c in lm.unigrams.items() if c >= 2} if lm is not None else None
         lexicon = load_lexicon(extra, default_morph() if use_morph else None)
         errors = load_error_model()

@@ -2,9 +2,11 @@
 
 The bigram counts come from corpora without a redistribution licence, so they are built locally by
 `scripts/train_normalize_lm.py` (run by `make models`) into the git-ignored
-`src/xeber/data/models/local/normalize_lm.tsv.gz`. Without that file the scorer falls back to unigram
-counts of the committed word list: candidates are still ranked, but neighbours cannot vote, so
-real-word errors are left alone.
+`src/xeber/data/models/local/`: `normalize_lm.tsv.gz` from every dev news article (what the tool uses)
+and `normalize_lm_train.tsv.gz` from the benchmarks' training third only (what they measure with, so
+their tune and test articles stay unseen). Without a model the scorer falls back to unigram counts of
+the committed word list: candidates are still ranked, but neighbours cannot vote, so real-word errors
+are left alone.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 
 from xeber.normalize.lexicon import Lexicon
 
-LOCAL_LM = "models/local/normalize_lm.tsv.gz"
+LOCAL_LM = {"all": "models/local/normalize_lm.tsv.gz", "train": "models/local/normalize_lm_train.tsv.gz"}
 BIGRAM_WEIGHT = 0.6
 ENDING = 3  # interpolation weight of the bigram estimate over the unigram one
 
@@ -52,8 +54,9 @@ class BigramModel:
         return (a, b) in self.bigrams
 
 
-def local_lm_path() -> Path | None:
-    ref = resources.files("xeber.data").joinpath(LOCAL_LM)
+def local_lm_path(split: str = "all") -> Path | None:
+    """The locally built bigram model: `all` dev articles (the tool's) or the benchmarks' `train` third."""
+    ref = resources.files("xeber.data").joinpath(LOCAL_LM[split])
     path = Path(str(ref))
     return path if path.is_file() else None
 

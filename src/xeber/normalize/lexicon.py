@@ -20,6 +20,8 @@ _KEY = str.maketrans({"ə": "a", "e": "a", "ı": "i", "ö": "o", "ü": "u", "ş"
 
 
 FREQUENT = 3000  # count from which a word is in the frequent-word index
+TYPO_RATIO = 100  # a local corpus's unknown word this much rarer than a one-key-edit neighbour is its typo
+TYPO_MIN_LEN = 6
 # Below this count a listed word that the morphology demotes as a misspelling (teleb, hokumetin: the
 # word lists hold many) and cannot analyse counts as unknown
 DEMOTED_MAX = 1000
@@ -65,14 +67,9 @@ class Lexicon:
     @classmethod
     def from_counts(cls, counts: dict[str, int], morph: Validator | None = None) -> Lexicon:
         by_key: dict[str, list[str]] = {}
-        deletes: dict[str, list[str]] = {}
-        for w, c in counts.items():
-            key = confusion_key(w)
-            by_key.setdefault(key, []).append(w)
-            if c >= FREQUENT:
-                for k in {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}:
-                    deletes.setdefault(k, []).append(w)
-        return cls(counts, sum(counts.values()) or 1, by_key, morph, deletes)
+        for w in counts:
+            by_key.setdefault(confusion_key(w), []).append(w)
+        return cls(counts, sum(counts.values()) or 1, by_key, morph, _frequent_deletes(counts))
 
     def frequent_near(self, word: str) -> set[str]:
         """Frequent words (count ≥ FREQUENT) within one key edit of `word` (a few more, never fewer)."""
@@ -121,6 +118,17 @@ class Lexicon:
         return self.by_key.get(key, [])
 
 
+def _frequent_deletes(counts: dict[str, int]) -> dict[str, list[str]]:
+    """Frequent words by their key and by every key with one letter deleted (Lexicon.frequent_near)."""
+    deletes: dict[str, list[str]] = {}
+    for w, c in counts.items():
+        if c >= FREQUENT:
+            key = confusion_key(w)
+            for k in {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}:
+                deletes.setdefault(k, []).append(w)
+    return deletes
+
+
 def _skeleton_distance_one(a: str, b: str) -> bool:
     """Equal, or one deletion/insertion apart (a deletion index also matches a substitution; those are
     dropped: a changed consonant plus changed vowels is too far)."""
@@ -157,8 +165,16 @@ def default_morph() -> Validator | None:
 
 
 def load_lexicon(extra_counts: dict[str, int] | None = None, morph: Validator | None = None) -> Lexicon:
+    """The committed counts, plus `extra_counts` (a local corpus's) except the corpus's own misspellings:
+    a word unknown to the lists and the morphology with a far commoner neighbour (çəçivəsində,
+    ərzisində) would otherwise become a known word that is never corrected."""
     counts = _read_counts()
     if extra_counts:
+        base = Lexicon(counts, 1, morph=morph, frequent_deletes=_frequent_deletes(counts))
         for w, c in extra_counts.items():
-            counts[w] = counts.get(w, 0) + c
+            # (a long word only, and a neighbour with its first letter: short words and names are often
+            # one letter from a common word, rup from rus, Rupun from qrupun)
+            if w in counts or len(w) < TYPO_MIN_LEN or base.known(w) or not any(
+                    base.count(n) >= TYPO_RATIO * c for n in base.frequent_near(w) if n != w and n[0] == w[0]):
+                counts[w] = counts.get(w, 0) + c
     return Lexicon.from_counts(counts, morph)

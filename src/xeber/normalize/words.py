@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
+from xeber.morph.analyzer import CLOSED_CLASS
 from xeber.normalize.layout import SUFFIXES
 from xeber.normalize.realword import HARMONIC_PARTICLES
 from xeber.normalize.speller import Speller
@@ -296,6 +297,8 @@ def _compound_ending(word: str, speller: Speller) -> bool:
     knows plus an ending of two or more letters (`gəldən` of `get-gəldən`), which a compound may carry
     though the part alone may not."""
     low = lower(word)
+    if low in CLOSED_CLASS:
+        return True  # a postposition written with a hyphen after a number or an acronym: 50 AZN-dək
     morph = speller.lexicon.morph
     if len(low) >= 3 and morph is not None and morph.is_suffix_chain(low):
         return True  # the part is endings only: A-dan Z-yədək
