@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from xeber.morph.analyzer import CLOSED_CLASS
 from xeber.normalize.layout import SUFFIXES
 from xeber.normalize.realword import HARMONIC_PARTICLES
-from xeber.normalize.speller import Speller
+from xeber.normalize.speller import COMBINING_FORMS, Speller
 from xeber.settings import Settings
 from xeber.text.alphabet import AZ_SPECIAL
 from xeber.text.casing import capitalize, is_all_caps, lower, match_case
@@ -83,8 +83,8 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
             # fast path: a frequent lower-case word, or one with no candidate, is never changed (the
             # stable set is learnt outside restoration mode, where a known ASCII spelling has none)
             continue
-        if i in company:
-            continue
+        if i in company or lower(tok.text) in COMBINING_FORMS:
+            continue  # (nano, bio və digər: a combining form standing alone is a word, no slip for bir)
         if focus is not None:
             while fi < len(focus) and focus[fi][1] <= tok.start:
                 fi += 1
@@ -167,7 +167,7 @@ def _real_word_edits(source: str, tokens: list[Token], fixed: dict[int, str], ed
             continue
         if _attached_suffix(source, tok.start):
             continue
-        if i in company:
+        if i in company or lower(tok.text) in COMBINING_FORMS:
             continue
         if focus is not None:
             while fi < len(focus) and focus[fi][1] <= tok.start:
