@@ -129,7 +129,9 @@ def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
         "Bakıda Avropa Gran-pri yarışı və “Christian Care” şirkətinin təqdimatı olub.",  # foreign names
         "Sənəd formatları: .pdf, .doc, .avi və sair.",  # file extensions
         "Bu o deməkdirmi ki, hamı gəlməlidir?",
-        "Mikroelektronika, nano, bio və digər sahələr inkişaf edir.",  # a combining form standing alone  # the question particle after the copula: no ending dropped
+        "Mikroelektronika, nano, bio və digər sahələr inkişaf edir.",  # a combining form standing alone
+        "Auditi (Societe Generale de Surveillance) şirkəti aparıb.",  # a foreign name beside its function word
+        "Cəmiyyət dəyişir. Elvina Toffler bunu yazıb.",  # a given name opening a sentence before a surname  # the question particle after the copula: no ending dropped
         "TQDK-nın “Şagird-məzun sistemi”ndə və “PASHABank”-ın portalında",  # endings after quoted names
         "Xidmətlər Azəriqaz, Azərsu və Azəristilik üzrə göstərilir.",  # company names
         "AZERTAC xəbər verir ki, TÜRKPA-ya sədrlik başlayıb.",

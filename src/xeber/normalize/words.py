@@ -22,6 +22,9 @@ _PLAIN_WORD = re.compile(r"[^\W\d_]+")
 _SPLIT_CAPITAL = re.compile(r"[A-ZÇƏĞİÖŞÜ]{2}[a-zçəğıiöşü]{3,}")
 # a capitalised word with an Azerbaijani (or Russian-style) surname ending: Əliyev, Məmmədova, Rəsulzadə, Hacılı
 _SURNAME = re.compile(r"^[A-ZÇƏĞİÖŞÜ][a-zçəğıöşü]{2,}(?:ye?va?|ova?|zadə|bəyli|l[ıiuü])$")
+# function words of the languages whose names appear in the news (Societe Generale de Surveillance,
+# Bank of Baku): a capitalised word beside one is part of a foreign name
+FOREIGN_FUNCTION_WORDS = frozenset("de du des la le of the and for von van der et".split())
 MIN_LETTERS_FOR_AUTO_DIACRITICS = 40
 MAX_AZ_LETTER_SHARE_FOR_AUTO_DIACRITICS = 0.03
 MAX_SPAN = 200  # longest doubted span looked back for
@@ -99,6 +102,12 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
         prev = lower(tokens[i - 1].text) if i > 0 and tokens[i - 1].kind == "word" else None
         nxt = lower(tokens[i + 1].text) if i + 1 < n and tokens[i + 1].kind == "word" else None
         sentence_start = tok.start in starts
+        if tok.text[:1].isupper() and (prev in FOREIGN_FUNCTION_WORDS or nxt in FOREIGN_FUNCTION_WORDS):
+            continue  # Societe Generale de Surveillance: a foreign name
+        # a capitalised word opening a sentence before a capitalised word no list knows is a given name
+        # (Elvina Toffler), judged as any name is
+        before_name = i + 1 < n and tokens[i + 1].kind == "word" and tokens[i + 1].text[:1].isupper() \
+            and not speller.lexicon.known(lower(tokens[i + 1].text))
         keep_shift = 0.0
         if low_confidence is not None:
             conf = _span_confidence(low_confidence, tok.start, tok.end)
@@ -130,8 +139,9 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
                 nxt_part = nxt if m.end() == len(tok.text) else None
             else:
                 prev_part, nxt_part = prev, nxt
-            edit = _word_edit(word, start, prev_part, nxt_part, sentence_start and start == tok.start, names,
-                              speller, diacritics, keep_shift)
+            edit = _word_edit(word, start, prev_part, nxt_part,
+                              sentence_start and start == tok.start and not before_name, names, speller, diacritics,
+                              keep_shift)
             if edit is not None and given_name and not _is_name(edit.replacement, speller):
                 edit = None  # İnarə Vəliyeva is not İdarə Vəliyeva
             # an edit too doubtful to keep must not stop the real-word stage from judging the word
