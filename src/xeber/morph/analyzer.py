@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -38,6 +39,10 @@ _LETTER_NAMES = {
     "ş": "şe", "t": "te", "v": "ve", "y": "ye", "z": "ze", "w": "dubl-ve",
 }
 
+
+SHORT_STEM = 4  # stems this short ...
+LIST_ONLY_COUNT = 409  # ... that no frequency list counts (the build caps list-only forms at this) need an
+# inflected form attested before they take endings (Morphology._unproven_short_stem)
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
@@ -176,6 +181,8 @@ class Morphology:
         self._max_stem = 40
         self._stems: dict[str, tuple[Stem, ...]] = {}
         self._splits: dict[str, tuple[str, tuple[str, ...], str] | None] = {}
+        self._proven_stems: dict[str, bool] = {}  # short list-only stem -> some list shows it inflected
+        self._forms_sorted: list[str] | None = None  # the lexicon's forms, sorted on first need
 
     @classmethod
     def default(cls) -> Morphology:
@@ -221,6 +228,8 @@ class Morphology:
             for stem in self._stems_at(surface):
                 if stem.trust < min_trust:
                     continue
+                if j < n and self._unproven_short_stem(stem):
+                    continue
                 if stem.before_vowel is not None and j < n and (word[j] in VOWELS) != stem.before_vowel:
                     continue
                 if stem.before_vowel and j == n:
@@ -247,6 +256,27 @@ class Morphology:
                 out.remove(chosen)
                 out.insert(0, chosen)
         return out
+
+    def _unproven_short_stem(self, stem: Stem) -> bool:
+        """A short stem that only word lists hold (no frequency list counts it: kii, brad, rao) and that no
+        list shows inflected takes no endings: such entries are mostly fragments, and with endings they
+        accept misspellings (kiim, brada, raonu). Frequent or inflected ones (nal: nalı) do."""
+        if stem.pos == "V" or len(stem.lemma) > SHORT_STEM or stem.count > LIST_ONLY_COUNT:
+            return False
+        proven = self._proven_stems.get(stem.lemma)
+        if proven is None:
+            if self._forms_sorted is None:
+                self._forms_sorted = sorted(self.lexicon.counts)
+            forms, lemma = self._forms_sorted, stem.lemma
+            k = bisect_right(forms, lemma)
+            proven = False
+            while k < len(forms) and forms[k].startswith(lemma) and not proven:
+                form = forms[k]
+                proven = (self.lexicon.trust(form) or 0) >= TRUST_WEAK and bool(
+                    parse_suffixes(form, len(lemma), "N", *grammar.harmony_key(lemma)))
+                k += 1
+            self._proven_stems[lemma] = proven
+        return not proven
 
     def _derivation_attested(self, stem: Stem, path: tuple[str, ...]) -> bool:
         """Derivational suffixes in an unproductive order need the derived stem attested (not protokol-la-t-ın)."""
