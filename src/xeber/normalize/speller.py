@@ -91,9 +91,9 @@ class SpellParams:
     morph_when_cost_above: float = 5.0
     stem_prior: float = 0.5
     stem_prior_max: float = 5.0
-    # garbled long words (Speller._garbled_candidates): from this length, when nothing cheaper was found
+    # garbled long words (Speller._garbled_candidates): unknown words from this length, candidates up to
+    # this error-model cost
     garbled_min_len: int = 6
-    garbled_when_cost_above: float = 0.0
     garbled_max_cost: float = 20.0
 
 
@@ -307,8 +307,7 @@ class Speller:
             # name (Popkov, Vasiliu, Offices, Elvina): it stays. One that becomes an inflected word is
             # a word of an institution's name (Sisiteminin → Sisteminin); OCR `rn` for `m` may shrink too
             found = [f for f in found if len(f[0]) >= len(word) or self._inflected(f[0])]
-        if not known and len(word) >= p.garbled_min_len \
-                and min((c for _, c, _ in found), default=math.inf) > p.garbled_when_cost_above:
+        if not known and len(word) >= p.garbled_min_len:
             found += self._garbled_candidates(word, {c for c, _, _ in found}, min_count, kind)
         # a listed word seen only a few times that the morphology cannot read can be two words run
         # together in a source list (iləbağlı, birçox): its splits compete with keeping it
