@@ -58,6 +58,14 @@ CASES = [
     ("Sərgidə “Kəhrəba” Bakı Dövlət Universitetinin stendi var.",
      [("Bakı Dövlət Universitetinin", "ORG", "Bakı Dövlət Universiteti")]),
     ("Sərgidə “Kəhrəba” PAŞA Holdinq və digərləri iştirak edir.", [("PAŞA Holdinq", "ORG", "PAŞA Holdinq")]),
+    # a title word that opens a compound name is no title (Tələbə Qəbulu), and after a title a common
+    # noun joined by `və` is part of an organisation's name, a person's name is not
+    ("Sənədlər tələbə qəbulu və Tələbə Qəbulu üzrə Dövlət Komissiyasına göndərilib.",
+     [("Tələbə Qəbulu üzrə Dövlət Komissiyasına", "ORG", "Tələbə Qəbulu üzrə Dövlət Komissiyası")]),
+    ("Tədbirdə nazir Elm və Təhsil Nazirliyinin işindən danışıb.",
+     [("Elm və Təhsil Nazirliyinin", "ORG", "Elm və Təhsil Nazirliyi")]),
+    ("Layihə rəhbəri Tobias Baumann və İKT İşçi Qrupunun üzvləri gəlib.",
+     [("Tobias Baumann", "PER", "Tobias Baumann"), ("İKT İşçi Qrupunun", "ORG", "İKT İşçi Qrupu")]),
     # a person before an organisation that opens with an acronym or a place; a name-giver stays inside
     ("Təlimi Nərmin Qasımova ADA Universitetinin tələbələrinə keçib.",
      [("Nərmin Qasımova", "PER", "Nərmin Qasımova"), ("ADA Universitetinin", "ORG", "ADA Universiteti")]),

@@ -140,6 +140,15 @@ def _common_noun(word: str) -> bool:
     return not any(a.pos == "PROPN" for a in morph.analyze(low))
 
 
+@lru_cache(maxsize=65536)
+def _possessed_common_noun(word: str) -> bool:
+    """A common noun in the 3rd-person possessive (Qəbulu, Qulluğu): the head of a compound whose first
+    word comes before it, as in `Tələbə Qəbulu`, never a name that a title introduces."""
+    found = Morphology.default().analyze(lower(word))
+    return bool(found) and found[0].pos == "NOUN" and found[0].suffixes[-1:] == ("P3SG",) \
+        and _common_noun(found[0].stem)
+
+
 # endings of place names the lists may lack (Britaniya, Tacikistan, Gəncəbad, Saatlı, Kürdəmir)
 _PLACE_ENDINGS = ("iya", "stan", "abad", "lı", "li", "lu", "lü", "mir", "kənd", "burq", "qrad", "çay")
 
@@ -248,6 +257,9 @@ class _Recogniser:
             while j + 1 < n and self.toks[j].text == "," and self.phrase_at(j + 1, self.gaz.titles, False):
                 j = j + 1 + self.phrase_at(j + 1, self.gaz.titles, False)
             if j < n and self.toks[j].cap and self.adjacent(j - 1, j) and self.toks[j].kind in ("word", "abbrev"):
+                if length == 1 and j == i + 1 and _possessed_common_noun(self.toks[j].text):
+                    i = j  # Tələbə Qəbulu üzrə ...: the word is the first of a compound name, no title
+                    continue
                 self.title_at[j] = (i, j)
             elif j + 3 < n and self.toks[j].text == "(" and self.toks[j + 2].text == ")" and self.toks[j + 1].acronym \
                     and self.toks[j + 3].cap and self.toks[j + 3].kind == "word":
@@ -272,8 +284,11 @@ class _Recogniser:
                 t = self.toks[j]
                 if t.cap and t.kind in ("word", "abbrev") and j not in self.title_at:
                     j += 1
-                elif t.key in _CONNECTORS and j + 1 < n and self.toks[j + 1].cap and i not in self.title_at \
+                elif t.key in _CONNECTORS and j + 1 < n and self.toks[j + 1].cap \
+                        and (i not in self.title_at or _common_noun(self.toks[i].text)) \
                         and not self.taken[j + 1] and self._org_ahead(j + 1) and self._conjoined_name(j):
+                    # (after a title only when a common noun follows it: `Nazir Elm və Təhsil Nazirliyində`
+                    # holds no person, `... Tobias Baumann və İKT İşçi Qrupu` does)
                     j += 1
                 elif t.text == "," and (j == i + 1 or j == i + 2 and self._inflected_inside(self.toks[i])) \
                         and self._comma_in_name(j):
