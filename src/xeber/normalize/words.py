@@ -299,7 +299,10 @@ def _word_edit(word: str, start: int, prev: str | None, nxt: str | None, sentenc
     fix = speller.correct(low, prev, nxt, name_like=name_like, diacritics_only=diacritics, keep_shift=keep_shift)
     if fix is None:
         return None
-    return Edit(start, start + len(word), word, match_case(word, fix.replacement), fix.kind, round(fix.confidence, 3))
+    replacement = match_case(word, fix.replacement)
+    if sentence_start and word == low and fix.replacement[1:] == low:
+        replacement = capitalize(fix.replacement)  # the dropped letter was the sentence's capital: lektron
+    return Edit(start, start + len(word), word, replacement, fix.kind, round(fix.confidence, 3))
 
 
 def _compound_ending(word: str, speller: Speller) -> bool:
