@@ -290,3 +290,9 @@ def test_a_postposition_after_a_hyphen_belongs_to_the_compound(norm: Normalizer)
     # 50 AZN-dək: the bigram model once read this `dək` as a slip for `də`
     assert _compound_ending("dək", norm.speller) and _compound_ending("yədək", norm.speller)
     assert not _compound_ending("bank", norm.speller)
+
+
+def test_a_closed_class_word_is_no_compound_part(norm: Normalizer) -> None:
+    # iləbağlı is two words run together (its split competes with keeping it); özüimzalanan is a compound
+    assert not norm.speller._compound("ilə", "bağlı")
+    assert norm.speller._compound("özü", "imzalanan") and norm.speller._compound("nəzarət", "etmə")

@@ -165,8 +165,8 @@ class Speller:
         if morph is None:
             return False
         left = morph.analyze(a)
-        if not left or left[0].suffixes or left[0].pos == "VERB":
-            return False
+        if not left or a != "özü" and (left[0].suffixes or left[0].pos != "NOUN"):
+            return False  # a verb or a closed-class word is no compound's first part (ilə|bağlı); özü is
         for r in morph.analyze(b)[:2]:
             if r.lemma in LIGHT_VERBS:
                 return False
