@@ -315,8 +315,9 @@ class Speller:
             lex.morph is not None and lex.morph.is_valid(word))
         splits = tuple(self._split_candidates(word)) if splittable and len(word) >= 5 else ()
         if name_like:
-            # a capitalised merged word (Universitetininprorektoru): both parts long and the counts' words
-            splits = tuple((a, b) for a, b in splits if len(a) >= 4 and len(b) >= 3
+            # a capitalised merged word (Universitetininprorektoru, Səfərbərlikvə): both parts the counts'
+            # words, the first long, the second long or the conjunction və
+            splits = tuple((a, b) for a, b in splits if len(a) >= 4 and (len(b) >= 3 or b == "və")
                            and counts.get(a, 0) >= p.min_split_count and counts.get(b, 0) >= p.min_split_count)
         return _Plan(known, keep, tuple(found), splits, strict_min_count=strict)
 
