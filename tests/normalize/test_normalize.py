@@ -301,3 +301,7 @@ def test_a_closed_class_word_is_no_compound_part(norm: Normalizer) -> None:
 def test_a_capitalised_word_run_into_ve_may_split(norm: Normalizer) -> None:
     # the split competes with keeping the word (the bigram model decides; see bench/results/normalize.md)
     assert ("səfərbərlik", "və") in norm.speller._plan("səfərbərlikvə", True).splits
+
+
+def test_two_function_words_run_together_may_split(norm: Normalizer) -> None:
+    assert ("də", "bu") in norm.speller._plan("dəbu", False).splits

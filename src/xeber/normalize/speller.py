@@ -313,7 +313,7 @@ class Speller:
         # together in a source list (iləbağlı, birçox): its splits compete with keeping it
         splittable = not known or count < p.max_count_of_merged_listed_word and not (
             lex.morph is not None and lex.morph.is_valid(word))
-        splits = tuple(self._split_candidates(word)) if splittable and len(word) >= 5 else ()
+        splits = tuple(self._split_candidates(word)) if splittable and len(word) >= 4 else ()
         if name_like:
             # a capitalised merged word (Universitetininprorektoru, Səfərbərlikvə): both parts the counts'
             # words, the first long, the second long or the conjunction və
