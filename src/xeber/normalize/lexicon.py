@@ -36,11 +36,15 @@ def confusion_key(word: str) -> str:
 # key, and by that skeleton with one consonant dropped
 SKELETON_MIN_COUNT = 1000
 SKELETON_MIN_LEN = 6
-_VOWELS = frozenset("aioueəıöü")
+
+
+# the confusion key's consonants, vowels dropped, in one pass
+_SKELETON = str.maketrans({**{v: None for v in "aioueəıöü"}, "ş": "s", "ç": "c", "ğ": "g"})
+_KEY_CONSONANTS = "bcdfghxjkqlmnprstvyz"  # the consonants a confusion key holds
 
 
 def consonant_skeleton(word: str) -> str:
-    return "".join(c for c in confusion_key(word) if c not in _VOWELS)
+    return word.translate(_SKELETON)
 
 
 class Validator(Protocol):
@@ -62,7 +66,7 @@ class Lexicon:
     # frequent words by their key and by every key with one letter deleted (SymSpell-style), so the
     # words within one key edit of a word are found with len(word) + 1 look-ups
     frequent_deletes: dict[str, list[str]] = field(default_factory=dict)
-    _skeletons: dict[str, list[str]] | None = None  # built on first use (skeleton_near)
+    _skeletons: dict[str, list[str]] | None = None  # skeleton -> words; built on first use (skeleton_near)
 
     @classmethod
     def from_counts(cls, counts: dict[str, int], morph: Validator | None = None) -> Lexicon:
@@ -87,17 +91,14 @@ class Lexicon:
             index: dict[str, list[str]] = {}
             for w, c in self.counts.items():
                 if c >= SKELETON_MIN_COUNT and len(w) >= SKELETON_MIN_LEN:
-                    sk = consonant_skeleton(w)
-                    for k in {sk, *(sk[:i] + sk[i + 1:] for i in range(len(sk)))}:
-                        index.setdefault(k, []).append(w)
+                    index.setdefault(consonant_skeleton(w), []).append(w)
             self._skeletons = index
         sk = consonant_skeleton(word)
-        out: set[str] = set()
-        for k in {sk, *(sk[:i] + sk[i + 1:] for i in range(len(sk)))}:
-            for w in self._skeletons.get(k, ()):
-                if _skeleton_distance_one(consonant_skeleton(w), sk):
-                    out.add(w)
-        return out
+        # the skeleton itself, less one consonant, or with one more (any consonant at any place)
+        keys = {sk, *(sk[:i] + sk[i + 1:] for i in range(len(sk))),
+                *(sk[:i] + c + sk[i:] for i in range(len(sk) + 1) for c in _KEY_CONSONANTS)}
+        get = self._skeletons.get
+        return {w for k in keys for w in get(k, ())}
 
     def count(self, word: str) -> int:
         return self.counts.get(word, 0)
@@ -127,17 +128,6 @@ def _frequent_deletes(counts: dict[str, int]) -> dict[str, list[str]]:
             for k in {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}:
                 deletes.setdefault(k, []).append(w)
     return deletes
-
-
-def _skeleton_distance_one(a: str, b: str) -> bool:
-    """Equal, or one deletion/insertion apart (a deletion index also matches a substitution; those are
-    dropped: a changed consonant plus changed vowels is too far)."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) != 1:
-        return False
-    long, short = (a, b) if len(a) > len(b) else (b, a)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def _read_counts(path: Path | None = None) -> dict[str, int]:
