@@ -239,8 +239,10 @@ class Speller:
         strict = 0
         demoted = False
         if name_like:
-            if "w" in word:
-                return _Plan(known, None, (), ())  # no Azerbaijani word has a w: a foreign name (Twitter)
+            if "w" in word and not any(lex.count(word.replace("w", r)) >= p.name_min_count for r in "eəqas"):
+                # no Azerbaijani word has a w: a foreign name (Twitter), unless the w is a slip for a
+                # neighbouring key in a common word (Hwsablama)
+                return _Plan(known, None, (), ())
             if known:
                 return self._known_name_plan(word, count)
             # an unknown capitalised word may be a name: only a frequent word may replace it
