@@ -66,6 +66,12 @@ CASES = [
      [("Elm və Təhsil Nazirliyinin", "ORG", "Elm və Təhsil Nazirliyi")]),
     ("Layihə rəhbəri Tobias Baumann və İKT İşçi Qrupunun üzvləri gəlib.",
      [("Tobias Baumann", "PER", "Tobias Baumann"), ("İKT İşçi Qrupunun", "ORG", "İKT İşçi Qrupu")]),
+    # common given names, a surname in -lı after one, an acronym after a name, and two names joined by
+    # və after an acronym
+    ("Mütəxəssislər Günay Hüseynova və Elvin Cəfərli İKT-nin tətbiqindən danışıb.",
+     [("Günay Hüseynova", "PER", "Günay Hüseynova"), ("Elvin Cəfərli", "PER", "Elvin Cəfərli")]),
+    ("Layihəni İSESCO və Avropa Şurası dəstəkləyir.",
+     [("İSESCO", "ORG", "İSESCO"), ("Avropa Şurası", "ORG", "Avropa Şurası")]),
     # a person before an organisation that opens with an acronym or a place; a name-giver stays inside
     ("Təlimi Nərmin Qasımova ADA Universitetinin tələbələrinə keçib.",
      [("Nərmin Qasımova", "PER", "Nərmin Qasımova"), ("ADA Universitetinin", "ORG", "ADA Universiteti")]),

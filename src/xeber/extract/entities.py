@@ -37,6 +37,8 @@ _ORG_WORDS_AFTER_QUOTE = frozenset(
 # legal forms written after a quoted company name (the acronyms, and their Soviet-era or short forms)
 _LEGAL_FORMS = frozenset(["mmc", "asc", "qsc", "ib", "mtk"])
 MAX_ORG_KIND_WORDS = 3  # Məhdud Məsuliyyətli Cəmiyyəti
+# surnames in -lı (Cəfərli, Qasımlı): an ending adjectives share (Milli), so read as one only after a given name
+_LI_SURNAME = ("lı", "li", "lu", "lü")
 _EVENT_NOUNS = frozenset(["hakaton", "konfrans", "forum", "festival", "müsabiqə", "sərgi", "sammit", "olimpiada",
                           "çempionat", "turnir", "yarış", "marafon", "kampaniya", "aksiya"])
 _NOT_ACRONYMS = frozenset(key(w) for w in [
@@ -337,6 +339,8 @@ class _Recogniser:
         before = self.toks[max(0, j - 2) : j]
         if any(t.key in self.gaz.first_names or self.gaz.looks_like_surname(t.key) for t in before):
             return False  # Tobias Baumann və İKT İşçi Qrupu: a person, then an organisation
+        if self.toks[j].key == "və" and self.toks[j - 1].acronym:
+            return False  # İSESCO və Avropa Şurası: an acronym is a whole name (YUNESKO üzrə ... is not)
         # the head may carry a case ending: `... Universitetinin və ... Akademiyasının` are two names too
         return not any(_possessive_head(k, self.gaz) for k in {self.toks[j - 1].key, *_stem_keys(self.toks[j - 1])})
 
@@ -392,6 +396,11 @@ class _Recogniser:
             self.add(i, k + 1, "ORG", 0.9)
             if k + 1 < j:
                 self.classify(k + 1, j)
+            return
+        if not heads and j - i >= 2 and toks[j - 1].acronym and not toks[j - 2].acronym:
+            # an acronym after other capitalised words is a name of its own (Elvin Cəfərli | İKT-nin)
+            self.classify(i, j - 1)
+            self.classify(j - 1, j)
             return
         # named events and facilities: capitalised words + a head (Zəfər Günü, Qız qalası)
         nxt = j
@@ -459,6 +468,9 @@ class _Recogniser:
             # a name ends at its surname: Sahibə Qafarova | Qazaxistana
             end = next((k + 1 for k in range(i + 1, j) if any(gaz.looks_like_surname(s) for s in _stem_keys(toks[k]))),
                        min(j, i + 3))
+            if first_name and j - i >= 2 and end > i + 2 and any(
+                    s.endswith(_LI_SURNAME) and len(s) > 4 for s in _stem_keys(toks[i + 1])):
+                end = i + 2  # Elvin Cəfərli, Aysel Məmmədli: after a given name, -lı ends a surname too
             if end - i == 1 and j - i > 1 and not first_name:
                 end = min(j, i + 2)
             self.add(i, end, "PER", 0.9 if (first_name or titled) else 0.8)
