@@ -70,6 +70,8 @@ CASES = [
     # və after an acronym
     ("Mütəxəssislər Günay Hüseynova və Elvin Cəfərli İKT-nin tətbiqindən danışıb.",
      [("Günay Hüseynova", "PER", "Günay Hüseynova"), ("Elvin Cəfərli", "PER", "Elvin Cəfərli")]),
+    ("Bu binada Nəriman Nərimanov yaşayıb, ofis isə Nərimanov rayonundadır.",  # a place named after a person
+     [("Nəriman Nərimanov", "PER", "Nəriman Nərimanov"), ("Nərimanov", "LOC", "Nərimanov")]),
     ("Layihəni İSESCO və Avropa Şurası dəstəkləyir.",
      [("İSESCO", "ORG", "İSESCO"), ("Avropa Şurası", "ORG", "Avropa Şurası")]),
     # a person before an organisation that opens with an acronym or a place; a name-giver stays inside

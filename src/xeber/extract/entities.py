@@ -420,6 +420,9 @@ class _Recogniser:
         while k < j:
             n = self.phrase_at(k, gaz.countries) or self.phrase_at(k, gaz.places)
             n = min(n, j - k)
+            if n and k > i and toks[k - 1].key in gaz.first_names \
+                    and any(gaz.looks_like_surname(s) for s in _stem_keys(toks[k])):
+                n = 0  # a place named after a person, after a given name, is the surname (Nəriman Nərimanov)
             if n and not titled:
                 if k > rest_start:
                     self._name_or_other(rest_start, k, titled)
@@ -600,6 +603,8 @@ class _Recogniser:
                 continue
             if type_ == "PER" and not any(_name_like(t.text, self.gaz) for t in self.toks[i:j]):
                 continue  # Dubai Startup Hub: a person has a word that lists or the lexicon know as a name
+            if type_ == "PER" and any(k in _LEGAL_FORMS for t in self.toks[i:j] for k in _stem_keys(t)):
+                type_ = "ORG"  # Azərsu ASC: a legal form makes a company
             if type_ == "LOC" and j - i == 1 and not _place_like(self.toks[i].text):
                 continue
             if type_ in ("PER", "LOC", "ORG") and not any(self.taken[i:j]):
