@@ -72,6 +72,12 @@ CASES = [
      [("Günay Hüseynova", "PER", "Günay Hüseynova"), ("Elvin Cəfərli", "PER", "Elvin Cəfərli")]),
     ("Bu binada Nəriman Nərimanov yaşayıb, ofis isə Nərimanov rayonundadır.",  # a place named after a person
      [("Nəriman Nərimanov", "PER", "Nəriman Nərimanov"), ("Nərimanov", "LOC", "Nərimanov")]),
+    # `X adına` (named after X) makes one name with the organisation or facility after it
+    ("Konsert Üzeyir Hacıbəyov adına Azərbaycan Dövlət Orkestrinin ifasında olub.",
+     [("Üzeyir Hacıbəyov adına Azərbaycan Dövlət Orkestrinin", "ORG",
+       "Üzeyir Hacıbəyov adına Azərbaycan Dövlət Orkestri")]),
+    ("Heydər Əliyev adına Bakı Beynəlxalq Aeroportu genişlənir.",
+     [("Heydər Əliyev adına Bakı Beynəlxalq Aeroportu", "FAC", "Heydər Əliyev adına Bakı Beynəlxalq Aeroportu")]),
     ("Layihəni İSESCO və Avropa Şurası dəstəkləyir.",
      [("İSESCO", "ORG", "İSESCO"), ("Avropa Şurası", "ORG", "Avropa Şurası")]),
     # a person before an organisation that opens with an acronym or a place; a name-giver stays inside

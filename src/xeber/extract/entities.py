@@ -37,6 +37,8 @@ _ORG_WORDS_AFTER_QUOTE = frozenset(
 # legal forms written after a quoted company name (the acronyms, and their Soviet-era or short forms)
 _LEGAL_FORMS = frozenset(["mmc", "asc", "qsc", "ib", "mtk"])
 MAX_ORG_KIND_WORDS = 3  # Məhdud Məsuliyyətli Cəmiyyəti
+MAX_NAME_GIVER_WORDS = 3  # Məmməd Əmin Rəsulzadə adına ...
+MAX_NAMED_WORDS = 6  # ... adına Bakı Dövlət Universiteti
 # surnames in -lı (Cəfərli, Qasımlı): an ending adjectives share (Milli), so read as one only after a given name
 _LI_SURNAME = ("lı", "li", "lu", "lü")
 _EVENT_NOUNS = frozenset(["hakaton", "konfrans", "forum", "festival", "müsabiqə", "sərgi", "sammit", "olimpiada",
@@ -541,6 +543,32 @@ class _Recogniser:
                 for k in range(i + 1, j):
                     self.taken[k] = True
 
+    def named_after(self) -> None:
+        """`Üzeyir Hacıbəyov adına Azərbaycan Dövlət Orkestri`, `Heydər Əliyev adına Beynəlxalq Aeroport`:
+        a name, `adına` ("named after") and capitalised words ending in an organisation's or a
+        facility's head are one name, the name-giver inside it (no person, no place of its own)."""
+        toks, n, gaz = self.toks, len(self.toks), self.gaz
+        for a, tok in enumerate(toks):
+            if tok.key != "adına" or a == 0 or a + 1 >= n or not toks[a + 1].cap:
+                continue
+            start = a
+            while start > 0 and a - start < MAX_NAME_GIVER_WORDS and toks[start - 1].cap \
+                    and toks[start - 1].kind in ("word", "abbrev") and self.adjacent(start - 1, start) \
+                    and not toks[start - 1].sent_start:
+                start -= 1
+            if start == a:
+                continue
+            if toks[start - 1].sent_start and toks[start - 1].cap and not _common_noun(toks[start - 1].text):
+                start -= 1  # the name opens the sentence (but not Konsert Üzeyir Hacıbəyov adına ...)
+            end = a + 1
+            while end < n and end - a <= MAX_NAMED_WORDS and toks[end].cap and toks[end].kind == "word":
+                end += 1
+                if _is_head(toks[end - 1], gaz.org_heads) or _is_head(toks[end - 1], gaz.fac_heads):
+                    kind = "ORG" if _is_head(toks[end - 1], gaz.org_heads) else "FAC"
+                    if not any(self.taken[start:end]):
+                        self.add(start, end, kind, 0.85)
+                    break
+
     def _org_phrase_after(self, k: int) -> int:
         """The end of a legal form or an organisation's kind starting at token k (Səhmdar Cəmiyyəti,
         Məhdud Məsuliyyətli Cəmiyyəti, Dəniz Agentliyi, İB): up to three capitalised words ending in an
@@ -633,6 +661,7 @@ class _Recogniser:
 
     def rules(self) -> None:
         self.dates()
+        self.named_after()
         self.gazetteer_phrases()
         self.titles()
         self.quoted()
