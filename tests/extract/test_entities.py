@@ -78,6 +78,9 @@ CASES = [
        "Üzeyir Hacıbəyov adına Azərbaycan Dövlət Orkestri")]),
     ("Heydər Əliyev adına Bakı Beynəlxalq Aeroportu genişlənir.",
      [("Heydər Əliyev adına Bakı Beynəlxalq Aeroportu", "FAC", "Heydər Əliyev adına Bakı Beynəlxalq Aeroportu")]),
+    # a person before an organisation that names a place; a name-giver's organisation names none
+    ("Bu barədə İlham Əliyev Yeni Azərbaycan Partiyasının qurultayında danışıb.",
+     [("İlham Əliyev", "PER", "İlham Əliyev"), ("Yeni Azərbaycan Partiyasının", "ORG", "Yeni Azərbaycan Partiyası")]),
     ("Layihəni İSESCO və Avropa Şurası dəstəkləyir.",
      [("İSESCO", "ORG", "İSESCO"), ("Avropa Şurası", "ORG", "Avropa Şurası")]),
     # a person before an organisation that opens with an acronym or a place; a name-giver stays inside

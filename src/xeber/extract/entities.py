@@ -322,6 +322,22 @@ class _Recogniser:
             return False
         return self._org_ahead(j + 3)
 
+    def _person_before_placed_org(self, i: int, head: int) -> int:
+        """The length of a person's name (a surname, after a given name or not) that opens a run whose
+        organisation names a place before its head (İlham Əliyev | Yeni Azərbaycan Partiyası; Əliyev |
+        Bakı Beynəlxalq Multikulturalizm Mərkəzi); 0 otherwise. A name-giver's organisation names no
+        place (Heydər Əliyev Fondu, Heydər Əliyev Mərkəzi) and stays whole."""
+        toks, gaz = self.toks, self.gaz
+        for length in (2, 1):
+            end = i + length
+            if end >= head or toks[end - 1].acronym or not gaz.looks_like_surname(toks[end - 1].key):
+                continue
+            if length == 2 and toks[i].key not in gaz.first_names:
+                continue
+            if any(self._names_a_place(k) for k in range(end, head)):
+                return length
+        return 0
+
     def _person_before_name(self, i: int) -> bool:
         """A first name and a surname open the run and an acronym or a known place follows them: a
         person before an organisation (`Günay Hüseynova ADA Universitetinin`), where a name-giving
@@ -392,6 +408,11 @@ class _Recogniser:
         if heads and heads[-1] > i + 2 and self._person_before_name(i):
             self.add(i, i + 2, "PER", 0.85)  # Günay Hüseynova | ADA Universitetinin tələbələri
             self.classify(i + 2, j)
+            return
+        person = self._person_before_placed_org(i, heads[-1]) if heads else 0
+        if person:
+            self.add(i, i + person, "PER", 0.8)  # İlham Əliyev | Yeni Azərbaycan Partiyasının sədri
+            self.classify(i + person, j)
             return
         if heads and heads[-1] > i:
             k = heads[-1]
@@ -633,6 +654,10 @@ class _Recogniser:
                 continue  # Dubai Startup Hub: a person has a word that lists or the lexicon know as a name
             if type_ == "PER" and any(k in _LEGAL_FORMS for t in self.toks[i:j] for k in _stem_keys(t)):
                 type_ = "ORG"  # Azərsu ASC: a legal form makes a company
+            if type_ == "PER":
+                # a person's name ends at its surname, as the rules read it (Qaçay Mirzəyev | Microsoft)
+                j = next((k + 1 for k in range(i + 1, j - 1)
+                          if any(self.gaz.looks_like_surname(s) for s in _stem_keys(self.toks[k]))), j)
             if type_ == "LOC" and j - i == 1 and not _place_like(self.toks[i].text):
                 continue
             if type_ in ("PER", "LOC", "ORG") and not any(self.taken[i:j]):
