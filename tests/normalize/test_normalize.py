@@ -103,6 +103,8 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         ("Şirkət Siğortaçılara məlumat verib.", "Şirkət Sığortaçılara məlumat verib."),
         # a misspelling the word lists count often, which the morphology demotes and cannot read
         ("Gələn il daha cox iş görüləcək.", "Gələn il daha çox iş görüləcək."),
+        # a listed word plus a lone m or n is mostly a slip, not "my"/"your" (OCR's m for n)
+        ("Bu, elektrom xidmətdir.", "Bu, elektron xidmətdir."),
         ("Məlumat Hwsablama Mərkəzi işləyir.", "Məlumat Hesablama Mərkəzi işləyir."),  # w typed for e
         # the letter OCR dropped was the sentence's capital
         ("Bu yaxşıdır. lektron hökumət portalı işləyir.", "Bu yaxşıdır. Elektron hökumət portalı işləyir."),

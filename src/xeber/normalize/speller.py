@@ -371,11 +371,14 @@ class Speller:
 
     def _inflection_of_known(self, word: str) -> bool:
         """An unknown word that is a listed word (some letters long, seen a few times) plus a nominal
-        suffix chain in its harmony: an inflection the lists lack (hakaton|u, xana|lara), no typo."""
+        suffix chain in its harmony: an inflection the lists lack (hakaton|u, xana|lara), no typo. A lone
+        m or n (my, your) is rare in the news and mostly a slip (elektrom, malin): it does not count."""
         lex = self.lexicon
         for k in range(len(word) - 1, INFLECTED_STEM_MIN_LEN - 1, -1):
-            stem = word[:k]
-            if lex.count(stem) >= INFLECTED_STEM_MIN_COUNT and lex.known(stem) and _suffixes_of(stem, word[k:]):
+            stem, rest = word[:k], word[k:]
+            if rest in ("m", "n"):
+                continue
+            if lex.count(stem) >= INFLECTED_STEM_MIN_COUNT and lex.known(stem) and _suffixes_of(stem, rest):
                 return True
         return False
 
