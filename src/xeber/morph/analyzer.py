@@ -44,6 +44,7 @@ SHORT_STEM = 4  # stems this short ...
 LIST_ONLY_COUNT = 409  # ... that no frequency list counts (the build caps list-only forms at this) need an
 # inflected form attested before they take endings (Morphology._unproven_short_stem)
 
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
     surface: str  # the word as given
@@ -258,9 +259,9 @@ class Morphology:
         return out
 
     def _unproven_short_stem(self, stem: Stem) -> bool:
-        """A short stem that only word lists hold (no frequency list counts it: kii, brad, rao) and that no
+        """A short stem that only word lists hold (no frequency list counts it: kii, xəb, ayo) and that no
         list shows inflected takes no endings: such entries are mostly fragments, and with endings they
-        accept misspellings (kiim, brada, raonu). Frequent or inflected ones (nal: nalı) do."""
+        accept misspellings (kiim, xəbə, ayon). Counted or inflected ones (nal: nallamaq) do."""
         if stem.pos == "V" or len(stem.lemma) > SHORT_STEM or stem.count > LIST_ONLY_COUNT:
             return False
         proven = self._proven_stems.get(stem.lemma)
