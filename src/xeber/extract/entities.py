@@ -18,6 +18,7 @@ from xeber.extract import ner
 from xeber.extract.canonical import lemma_of_word, splits
 from xeber.extract.gazetteer import Gazetteer, default, key
 from xeber.morph import Morphology
+from xeber.normalize.words import LEGAL_FORMS
 from xeber.text.alphabet import AZ_SPECIAL
 from xeber.text.casing import fold, lower
 from xeber.text.dates import scan_dates
@@ -34,8 +35,8 @@ _ORG_WORDS_AFTER_QUOTE = frozenset(
      "jurnalı", "klubu", "klubunun", "komandası", "bankı", "təşkilatı", "partiyası", "assosiasiyası",
      "birliyi", "ictimai", "fondu", "mərkəzi", "agentliyi", "televiziyası", "kanalı", "nəşriyyatı", "teatrı",
      "bank", "portalı", "kredit", "sığorta", "lizinq"])
-# legal forms written after a quoted company name (the acronyms, and their Soviet-era or short forms)
-_LEGAL_FORMS = frozenset(["mmc", "asc", "qsc", "ib", "mtk"])
+# legal forms written after a quoted company name: the normalizer's list, as tokens' keys
+_LEGAL_FORMS = frozenset(key(f) for f in LEGAL_FORMS)
 MAX_ORG_KIND_WORDS = 3  # Məhdud Məsuliyyətli Cəmiyyəti
 MAX_NAME_GIVER_WORDS = 3  # Məmməd Əmin Rəsulzadə adına ...
 MAX_NAMED_WORDS = 6  # ... adına Bakı Dövlət Universiteti

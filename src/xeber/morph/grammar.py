@@ -267,7 +267,8 @@ def _a(v: str | None) -> str:
     return "a" if v is None or v in BACK else "ə"
 
 
-def _i(v: str | None) -> str:
+def high_vowel(v: str | None) -> str:
+    """The 4-way harmony vowel (ı, i, u, ü) after last vowel v."""
     if v is None:
         return "ı"
     if v in BACK:
@@ -297,7 +298,7 @@ def realize(key: str, last_vowel: str | None, ends_vowel: bool) -> str | None:
         if ch == "A":
             ch = _a(v)
         elif ch == "I":
-            ch = _i(v)
+            ch = high_vowel(v)
         elif ch == "Q":
             ch = "q" if v is None or v in BACK else "k"
         if ch in VOWELS:

@@ -44,7 +44,7 @@ def _expected(template: str, before: str) -> str:
         if ch == "A":
             ch = "a" if v is None or v in grammar.BACK else "ə"
         elif ch == "I":
-            ch = grammar._i(v)
+            ch = grammar.high_vowel(v)
         elif ch == "Q":
             ch = "q" if v is None or v in grammar.BACK else "k"
         if ch in VOWELS:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from xeber.text.alphabet import BACK_VOWELS, ROUNDED_VOWELS, last_vowel
+from xeber.morph.grammar import high_vowel
+from xeber.text.alphabet import BACK_VOWELS, last_vowel
 from xeber.text.casing import lower
 from xeber.text.edits import Edit
 
@@ -101,7 +102,8 @@ def _space_edits(text: str, known: Known, count: Callable[[str], int]) -> list[E
             # (istifa də → istifadə); agreeing, it is the particle (bir də, Bakı da)
             out.append(Edit(m.start(2), m.end(2), " ", "", "split", 0.8))
             continue
-        if len(b) == 1 and b == _four_way_vowel(la) and text[m.end(3):m.end(3) + 1] not in (")", ".") \
+        lv = last_vowel(la)
+        if len(b) == 1 and lv is not None and b == high_vowel(lv) and text[m.end(3):m.end(3) + 1] not in (")", ".") \
                 and count(joined) >= MIN_JOINED_COUNT and known(joined):
             # a lone ı/i/u/ü is no word: the ending of the word before, when it agrees (deputatlar ı);
             # before `)` or `.` it is a list label or an initial
@@ -122,16 +124,6 @@ def _space_edits(text: str, known: Known, count: Callable[[str], int]) -> list[E
             continue  # two words (və ya, heç nə)
         out.append(Edit(m.start(2), m.end(2), " ", "", "split", 0.85))
     return out
-
-
-def _four_way_vowel(word: str) -> str | None:
-    """The high vowel (ı, i, u, ü) an ending takes after `word`."""
-    last = last_vowel(word)
-    if last is None:
-        return None
-    if last in BACK_VOWELS:
-        return "u" if last in ROUNDED_VOWELS else "ı"
-    return "ü" if last in ROUNDED_VOWELS else "i"
 
 
 def _disharmonic(word: str, particle: str) -> bool:

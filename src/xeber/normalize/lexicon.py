@@ -14,6 +14,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
+from xeber.text.alphabet import VOWELS
+
 # Letters a typist or an OCR engine confuses most share one key symbol, so all spellings of a word
 # that differ only in them land in the same bucket: qələbə, qəlebə, qelebe, qalaba → "qalaba".
 _KEY = str.maketrans({"ə": "a", "e": "a", "ı": "i", "ö": "o", "ü": "u", "ş": "s", "ç": "c", "ğ": "g"})
@@ -31,7 +33,7 @@ def confusion_key(word: str) -> str:
     return word.translate(_KEY)
 
 
-# Garbled words (Qazaxistənən, məmənnuluğunu: several vowels wrong, or a vowel and a consonant) are
+# Garbled words (təhlükəzliyi, sertikatına: several vowels wrong, or a vowel and a consonant) are
 # found by their consonants: frequent words of some length indexed by the consonant skeleton of their
 # key, and by that skeleton with one consonant dropped
 SKELETON_MIN_COUNT = 1000
@@ -39,7 +41,7 @@ SKELETON_MIN_LEN = 6
 
 
 # the confusion key's consonants, vowels dropped, in one pass
-_SKELETON = str.maketrans({**{v: None for v in "aioueəıöü"}, "ş": "s", "ç": "c", "ğ": "g"})
+_SKELETON = str.maketrans({**{v: None for v in VOWELS}, "ş": "s", "ç": "c", "ğ": "g"})
 _KEY_CONSONANTS = "bcdfghxjkqlmnprstvyz"  # the consonants a confusion key holds
 
 
@@ -74,6 +76,19 @@ class Lexicon:
         for w in counts:
             by_key.setdefault(confusion_key(w), []).append(w)
         return cls(counts, sum(counts.values()) or 1, by_key, morph, _frequent_deletes(counts))
+
+    def add_counts(self, extra: dict[str, int]) -> None:
+        """Add a corpus's counts: new words join their key's bucket, words that become frequent the
+        frequent index (built before the first skeleton look-up, which indexes the final counts)."""
+        for w, c in extra.items():
+            old = self.counts.get(w)
+            if old is None:
+                self.by_key.setdefault(confusion_key(w), []).append(w)
+            new = (old or 0) + c
+            self.counts[w] = new
+            if new >= FREQUENT > (old or 0):
+                _index_deletes(self.frequent_deletes, w)
+        self.total = sum(self.counts.values()) or 1
 
     def frequent_near(self, word: str) -> set[str]:
         """Frequent words (count ≥ FREQUENT) within one key edit of `word` (a few more, never fewer)."""
@@ -124,10 +139,14 @@ def _frequent_deletes(counts: dict[str, int]) -> dict[str, list[str]]:
     deletes: dict[str, list[str]] = {}
     for w, c in counts.items():
         if c >= FREQUENT:
-            key = confusion_key(w)
-            for k in {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}:
-                deletes.setdefault(k, []).append(w)
+            _index_deletes(deletes, w)
     return deletes
+
+
+def _index_deletes(deletes: dict[str, list[str]], word: str) -> None:
+    key = confusion_key(word)
+    for k in {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}:
+        deletes.setdefault(k, []).append(word)
 
 
 def _read_counts(path: Path | None = None) -> dict[str, int]:
@@ -158,13 +177,12 @@ def load_lexicon(extra_counts: dict[str, int] | None = None, morph: Validator | 
     """The committed counts, plus `extra_counts` (a local corpus's) except the corpus's own misspellings:
     a word unknown to the lists and the morphology with a far commoner neighbour (çəçivəsində,
     ərzisində) would otherwise become a known word that is never corrected."""
-    counts = _read_counts()
+    lexicon = Lexicon.from_counts(_read_counts(), morph)
     if extra_counts:
-        base = Lexicon(counts, 1, morph=morph, frequent_deletes=_frequent_deletes(counts))
-        for w, c in extra_counts.items():
-            # (a long word only, and a neighbour with its first letter: short words and names are often
-            # one letter from a common word, rup from rus, Rupun from qrupun)
-            if w in counts or len(w) < TYPO_MIN_LEN or base.known(w) or not any(
-                    base.count(n) >= TYPO_RATIO * c for n in base.frequent_near(w) if n != w and n[0] == w[0]):
-                counts[w] = counts.get(w, 0) + c
-    return Lexicon.from_counts(counts, morph)
+        # (a long word only, and a neighbour with its first letter: short words and names are often one
+        # letter from a common word, rup from rus, Rupun from qrupun)
+        lexicon.add_counts({w: c for w, c in extra_counts.items()
+                            if w in lexicon.counts or len(w) < TYPO_MIN_LEN or lexicon.known(w) or not any(
+                                lexicon.count(n) >= TYPO_RATIO * c for n in lexicon.frequent_near(w)
+                                if n != w and n[0] == w[0])})
+    return lexicon

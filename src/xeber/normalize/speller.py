@@ -17,6 +17,7 @@ from xeber.normalize.layout import BOUND_ENDINGS
 from xeber.normalize.lexicon import FREQUENT, Lexicon, confusion_key
 from xeber.normalize.morphcands import MorphCandidates
 from xeber.normalize.realword import HARMONIC_PARTICLES, MULTI_OCR, RealWords
+from xeber.text.alphabet import LOWER_LETTERS
 from xeber.text.casing import fold, lower
 
 # OCR misreadings of one letter as two (realword.MULTI_OCR: rn for m, cl for d): candidates come from the
@@ -53,9 +54,9 @@ MERGED_PARTICLES = ("da", "də", "ya", "ki")  # written apart from a conjunction
 MERGED_CONJUNCTION_CONFIDENCE = 0.9
 # spellings no Azerbaijani word has: English letter groups, a final y after a consonant, no vowel
 _FOREIGN_SPELLING = re.compile(r"ck|w|th|sh|ph|ee|oo|[^aeıioöuüə]y$|^[^aeıioöuüə]+$")
-# letters with one confusion key: each letter's alternatives
-_SAME_KEY = {c: "".join(o for o in group if o != c) for group in ("aəe", "iı", "oö", "uü", "sş", "cç", "gğ")
-             for c in group}
+# each letter's alternatives with the same confusion key (ə: a, e; ı: i; ş: s ...)
+_SAME_KEY = {c: "".join(o for o in LOWER_LETTERS if o != c and confusion_key(o) == confusion_key(c))
+             for c in LOWER_LETTERS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,7 +341,7 @@ class Speller:
 
     def _garbled_candidates(self, word: str, have: set[str], min_count: int, kind: str) -> list[tuple[str, float, str]]:
         """Frequent words with `word`'s consonants (one more or less) and its first letter, whatever the
-        vowels (Qazaxistənən → Qazaxıstanın, məmənnuluğunu → məmnunluğunu): several slips in one long
+        vowels (təhlükəzliyi → təhlükəsizliyi, ehtiytalraının → ehtiyatlarının): several slips in one long
         word, which the one-key-edit index cannot reach. Their error-model cost may exceed MAX_COST;
         keeping a long unknown word scores low enough that a frequent word still wins."""
         p = self.params

@@ -106,8 +106,8 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
             continue  # Societe Generale de Surveillance: a foreign name
         # a capitalised word opening a sentence before a capitalised word no list knows is a given name
         # (Elvina Toffler), judged as any name is
-        before_name = i + 1 < n and tokens[i + 1].kind == "word" and tokens[i + 1].text[:1].isupper() \
-            and not speller.lexicon.known(lower(tokens[i + 1].text))
+        before_name = sentence_start and i + 1 < n and tokens[i + 1].kind == "word" \
+            and tokens[i + 1].text[:1].isupper() and not speller.lexicon.known(lower(tokens[i + 1].text))
         keep_shift = 0.0
         if low_confidence is not None:
             conf = _span_confidence(low_confidence, tok.start, tok.end)
@@ -198,7 +198,7 @@ def _real_word_edits(source: str, tokens: list[Token], fixed: dict[int, str], ed
 
 
 # legal forms that follow a company's quoted name (“İrşad Elektroniks” MMC, "Azərsu" ASC-nin)
-LEGAL_FORMS = frozenset("MMC ASC QSC ATSC AASC MTK LLC Ltd".split())
+LEGAL_FORMS = frozenset("MMC ASC QSC ATSC AASC MTK İB LLC Ltd".split())
 _QUOTES = "\"“”«»„"
 MAX_NAME_TOKENS = 8
 
