@@ -9,6 +9,7 @@ one into a temporary file when asked with --train, else uses the local model.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import gzip
 import importlib.util
@@ -32,6 +33,7 @@ from xeber.text.dates import find_dates  # noqa: E402
 from xeber.text.tokenize import tokenize  # noqa: E402
 
 TYPES = ("PER", "LOC", "ORG", "DATE")
+QUOTES = frozenset('"“”«»')
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -78,21 +80,56 @@ def wikiaz(shared: Path) -> dict[str, dict]:
         preds = []
         for (words, _), gold_spans in zip(valid, gold, strict=True):
             text, starts, ends = join(words)
-            spans = set()
-            for e in ent_mod.find_entities(text, use_model=use_model, redraws=redraw):
-                if e.type not in TYPES or e.attrs.get("nominal") or e.start not in starts:
-                    continue
-                # the set leaves an ending after a hyphen out of a name (AXDG | - nin) but keeps it in a
-                # date (2013 - cü ildə); we keep the inflected word whole: either reading may match
-                hyphen = text.rfind("-", e.start, e.end)
-                bare = (starts[e.start], ends[hyphen], e.type) if hyphen in ends else None
-                if bare in gold_spans:
-                    spans.add(bare)
-                elif e.end in ends:
-                    spans.add((starts[e.start], ends[e.end], e.type))
-            preds.append(spans)
+            found = ent_mod.find_entities(text, use_model=use_model, redraws=redraw)
+            preds.append(_token_spans(found, words, text, starts, ends, gold_spans))
         results[label] = score(gold, preds, TYPES)
+    if tagger is not None:
+        results["rules + CRF (find_entities), the sentences in order as one running text"] = score(
+            gold, running_text(valid, gold), TYPES)
     return results
+
+
+def running_text(valid: list[tuple[list[str], list[str]]],
+                 gold: list[set[tuple[int, int, str]]]) -> list[set[tuple[int, int, str]]]:
+    """find_entities over the set's sentences written one after another, as the Wikipedia articles they
+    come from run (neighbouring sentences share an article), so a name labelled once is known where it
+    comes again; the spans are then scored sentence by sentence as above."""
+    pieces = [detokenize(words) for words, _ in valid]
+    text, offsets, pos = "", [], 0
+    for sentence, _, _ in pieces:
+        sep = "" if not text else " " if text[-1] in ".!?" else "\n\n"
+        text += sep + sentence
+        offsets.append(pos + len(sep))
+        pos = len(text)
+    found = ent_mod.find_entities(text)
+    preds = []
+    for (words, _), (sentence, starts, ends), at, gold_spans in zip(valid, pieces, offsets, gold, strict=True):
+        mine = [ent for ent in found if at <= ent.start and ent.end <= at + len(sentence)]
+        shifted = [dataclasses.replace(ent, start=ent.start - at, end=ent.end - at) for ent in mine]
+        preds.append(_token_spans(shifted, words, sentence, starts, ends, gold_spans))
+    return preds
+
+
+def _token_spans(found: list, words: list[str], text: str, starts: dict[int, int], ends: dict[int, int],
+                 gold_spans: set[tuple[int, int, str]]) -> set[tuple[int, int, str]]:
+    """find_entities' entities as the set's token spans, where they start and end on token boundaries."""
+    spans = set()
+    for e in found:
+        if e.type not in TYPES or e.attrs.get("nominal") or e.start not in starts:
+            continue
+        # the set leaves an ending after a hyphen out of a name (AXDG | - nin) but keeps it in a
+        # date (2013 - cü ildə); we keep the inflected word whole: either reading may match
+        hyphen = text.rfind("-", e.start, e.end)
+        bare = (starts[e.start], ends[hyphen], e.type) if hyphen in ends else None
+        if bare in gold_spans:
+            spans.add(bare)
+        elif e.end in ends:
+            a, b = starts[e.start], ends[e.end]
+            # the set puts a quoted name's quotes inside its span (" ADA " Universiteti), we leave them out
+            quoted = [(a - 1, b2, e.type) for b2 in (b, b + 1) if a > 0 and words[a - 1] in QUOTES
+                      and (b2 == b or (b < len(words) and words[b] in QUOTES))]
+            spans.add(next((q for q in quoted if q in gold_spans), (a, b, e.type)))
+    return spans
 
 
 def space_joined(words: list[str]) -> tuple[str, dict[int, int], dict[int, int]]:

@@ -91,6 +91,14 @@ CASES = [
     # one word only the model calls a place: a brand or an Azər- company is none
     ("Tətbiq Android və Apple iOS sistemli smartfonlarda, həmçinin Windows Phone qurğularında işləyir.", []),
     ("Müqavilə Azərişıq və Azərsu ilə bağlanıb.", []),
+    # a name labelled once is the same entity where it comes again (a quoted name before a lower-case
+    # kind, a surname after the full name); a name in capitals repeats only in capitals
+    ("Müqavilə “Azərkabel” zavodu ilə bağlanıb. Bu il Azərkabel yeni xətt açıb.",
+     [("Azərkabel", "ORG", "Azərkabel"), ("Bu il", "DATE", "Bu il"), ("Azərkabel", "ORG", "Azərkabel")]),
+    ("Xəbəri layihə rəhbəri Tobias Baumann verib. Jurnalistlərin suallarını Baumann cavablandırıb.",
+     [("Tobias Baumann", "PER", "Tobias Baumann"), ("Baumann", "PER", "Baumann")]),
+    ("Tədbiri “ORBİT” MMC təşkil edib. Bu il Orbit adlı peyk hazır deyil.",
+     [("ORBİT", "ORG", "ORBİT"), ("Bu il", "DATE", "Bu il")]),
 ]
 
 

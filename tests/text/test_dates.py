@@ -53,6 +53,9 @@ CASES: list[tuple[str, str, tuple[str, str, str | None, str]]] = [
     # numeric
     ("Sənəd 05.03.2026 tarixində qüvvəyə minir.", REF, ("05.03.2026", "2026-03-05", None, "day")),
     ("Ərizə 1.9.2021 tarixində verilib.", REF, ("1.9.2021", "2021-09-01", None, "day")),
+    # a two-digit year: this century up to the reference year, else the last
+    ("Qərar 23.09.88 tarixində qəbul edilib.", REF, ("23.09.88", "1988-09-23", None, "day")),
+    ("Qərar 05.03.21 tarixində qəbul edilib.", REF, ("05.03.21", "2021-03-05", None, "day")),
     ("Son tarix 31/12/2023-dür.", REF, ("31/12/2023-dür", "2023-12-31", None, "day")),
     ("Yenilənib: 2023-11-07.", REF, ("2023-11-07", "2023-11-07", None, "day")),
     ("Qərar 15.06.2020-ci il tarixlidir.", REF, ("15.06.2020-ci il", "2020-06-15", None, "day")),
@@ -116,6 +119,7 @@ NOT_DATES = [
     "O, may ki, bilir.",
     "Bu gün ərzində üç görüş olub.",
     "TÜRKPA-nın 10-cu plenar iclası.",
+    "Server 10.10.10.10 ünvanında, proqram isə 12.03.45.1 versiyasındadır.",  # an address, a version
 ]
 
 

@@ -34,9 +34,12 @@ _ORG_WORDS_AFTER_QUOTE = frozenset(
     ["şirkəti", "şirkətinin", "şirkətində", "şirkətinə", "mmc", "asc", "qsc", "holdinqi", "qəzeti", "qəzetinin",
      "jurnalı", "klubu", "klubunun", "komandası", "bankı", "təşkilatı", "partiyası", "assosiasiyası",
      "birliyi", "ictimai", "fondu", "mərkəzi", "agentliyi", "televiziyası", "kanalı", "nəşriyyatı", "teatrı",
-     "bank", "portalı", "kredit", "sığorta", "lizinq"])
+     "bank", "portalı", "kredit", "sığorta", "lizinq", "zavodu", "fabriki", "kombinatı", "institutu",
+     "universiteti", "akademiyası"])
 # legal forms written after a quoted company name: the normalizer's list, as tokens' keys
 _LEGAL_FORMS = frozenset(key(f) for f in LEGAL_FORMS)
+# a name labelled this surely is the same entity where it comes again (the CRF's unsure spans are not)
+REPEAT_MIN_CONFIDENCE = 0.85
 MAX_ORG_KIND_WORDS = 3  # Məhdud Məsuliyyətli Cəmiyyəti
 MAX_NAME_GIVER_WORDS = 3  # Məmməd Əmin Rəsulzadə adına ...
 MAX_NAMED_WORDS = 6  # ... adına Bakı Dövlət Universiteti
@@ -156,6 +159,18 @@ def _possessed_common_noun(word: str) -> bool:
 
 # endings of place names the lists may lack (Britaniya, Tacikistan, Gəncəbad, Saatlı, Kürdəmir)
 _PLACE_ENDINGS = ("iya", "stan", "abad", "lı", "li", "lu", "lü", "mir", "kənd", "burq", "qrad", "çay")
+
+
+@lru_cache(maxsize=65536)
+def _common_word(word: str) -> bool:
+    """The word or one of its stems (case endings off) is a frequent word read first as no name: Limanı,
+    Nazirliyi (liman also reads as Lima + n, which `_common_noun` refuses)."""
+    morph = Morphology.default()
+    for form in {lower(word), *(lower(s.stem) for s in splits(word))}:
+        found = morph.analyze(form)
+        if found and found[0].pos not in ("PROPN", "ABBR") and morph.count(form) >= COMMON_NOUN_MIN_COUNT:
+            return True
+    return False
 
 
 def _place_like(word: str) -> bool:
@@ -664,6 +679,100 @@ class _Recogniser:
             if type_ in ("PER", "LOC", "ORG") and not any(self.taken[i:j]):
                 self.add(i, j, type_, conf)
 
+    def repeats(self) -> None:
+        """A name the document has already labelled is the same entity where it comes again in words no
+        pass took (label consistency): `Azon` alone after `“Azon” Zavodu`, `Azərsu ASC` after `“Azərsu”
+        ASC`, a surname alone after the full name. The longest known name wins; its last word may inflect."""
+        names, acronyms = self._known_names()
+        if not names:
+            return
+        longest = max(len(p) for p in names)
+        toks = self.toks
+        n = len(toks)
+        i = 0
+        while i < n:
+            tok = toks[i]
+            if not tok.cap or tok.kind != "word" or (
+                    tok.sent_start and (tok.key in self.lower_words or tok.key in self.gaz.not_names)):
+                i += 1
+                continue
+            for length in range(min(longest, n - i), 0, -1):
+                if self._repeat_at(i, length, names, acronyms):
+                    i += length
+                    break
+            else:
+                i += 1
+
+    def _repeat_at(self, i: int, length: int, names: dict[tuple[str, ...], str], acronyms: set[str]) -> bool:
+        """Label tokens [i, i+length) as the known name they spell, if they do; shorter spans inside them
+        give way (`Azərbaycan` LOC inside `Azərbaycan Xəzər Dəniz Gəmiçiliyi`), and a legal form right
+        after a company's name joins it (`Azərkinovideo İB`)."""
+        toks = self.toks
+        run = toks[i : i + length]
+        if any(t.kind != "word" or not t.cap for t in run) or not all(
+                self.adjacent(k, k + 1) for k in range(i, i + length - 1)):
+            return False
+        head = tuple(t.key for t in run[:-1])
+        types = {names[head + (k,)] for k in _stem_keys(run[-1]) if head + (k,) in names}
+        if len(types) != 1:
+            return False
+        if length == 1 and run[0].acronym != any(k in acronyms for k in _stem_keys(run[0])):
+            return False  # an acronym repeats in capitals: PİN is no `Pin` opening a sentence
+        inside = [s for s in self.spans if s.i < i + length and i < s.j]
+        if any(s.i < i or s.j > i + length or s.type == "DATE" or (s.i, s.j) == (i, i + length) for s in inside):
+            return False
+        covered = {k for s in inside for k in range(s.i, s.j)}
+        if any(self.taken[k] and k not in covered for k in range(i, i + length)):
+            return False  # a quoted product's words or a company's kind: taken without a span of their own
+        type_ = types.pop()
+        j = i + length
+        if type_ == "ORG" and j < len(toks) and self.adjacent(j - 1, j) and any(
+                k in _LEGAL_FORMS for k in _stem_keys(toks[j])):
+            legal = [s for s in self.spans if s.i == j and s.j == j + 1]
+            if legal or not self.taken[j]:
+                inside += legal
+                j += 1
+        for s in inside:
+            self._free(s.i, s.j)
+        self.add(i, j, type_, 0.6)
+        return True
+
+    def _known_names(self) -> tuple[dict[tuple[str, ...], str], set[str]]:
+        """Word keys of the names the spans so far hold (a name's last word by its stems), with their type;
+        also a quoted company's name before its kind and a person's surname. Names given two types, and
+        single words that are common lower-case words, are left out. Second, the one-word names written
+        in capitals."""
+        found: dict[tuple[str, ...], set[str]] = {}
+        acronyms: set[str] = set()
+
+        def note(words: list[_Tok], type_: str) -> None:
+            if not words or any(t.kind != "word" or not t.cap for t in words):
+                return
+            if len(words) == 1 and (len(words[0].text) < 3 or _common_word(words[0].text)):
+                return
+            head = tuple(t.key for t in words[:-1])
+            for k in _stem_keys(words[-1]):
+                found.setdefault(head + (k,), set()).add(type_)
+                if len(words) == 1 and words[0].acronym:
+                    acronyms.add(k)
+
+        for s in self.spans:
+            if s.type not in ("PER", "ORG", "LOC") or s.confidence < REPEAT_MIN_CONFIDENCE:
+                continue
+            at = [k for k in range(s.i, s.j) if self.toks[k].kind != "punct"]
+            words = [self.toks[k] for k in at]
+            note(words, s.type)
+            if s.type == "PER" and len(words) > 1:
+                note(words[-1:], "PER")
+            if s.type == "ORG":
+                # the name before an organisation's kind or legal form: Azon (Zavodu), Azərsu (ASC)
+                kind_at = next((k for k, t in enumerate(words) if k > 0 and (
+                    _is_head(t, self.gaz.org_heads) or any(x in _LEGAL_FORMS for x in _stem_keys(t)))), None)
+                if kind_at is not None and not any(_common_word(t.text) for t in words[:kind_at]) \
+                        and not self._names_a_place(at[0]):
+                    note(words[:kind_at], "ORG")
+        return {name: types.pop() for name, types in found.items() if len(types) == 1}, acronyms
+
     def _redraw(self, i: int, j: int, types: frozenset[str]) -> None:
         """Free the rule spans the model's span [i, j) overlaps, when all are of `types`."""
         hit = [s for s in self.spans if s.i < j and i < s.j]
@@ -697,6 +806,7 @@ class _Recogniser:
     def run(self) -> list[_Span]:
         self.rules()
         self.model()
+        self.repeats()
         return sorted(self.spans, key=lambda s: s.i)
 
 

@@ -1,7 +1,7 @@
 """Azerbaijani date expressions: find them in text and resolve them to ISO values.
 
 Handles day-month-year phrases (`29 sentyabr 2021-ci il`), genitive month forms (`sentyabrın 29-da`),
-numeric dates (`05.03.2026`, `2026-03-05`), years and decades (`2021-ci ildə`, `1990-cı illərdə`),
+numeric dates (`05.03.2026`, `23.09.88`, `2026-03-05`), years and decades (`2021-ci ildə`, `1990-cı illərdə`),
 parts of a year (`2021-ci ilin sonunda`), day ranges (`12-13 oktyabr tarixlərində`), centuries
 (`XX əsrin`) and relative expressions (`dünən`, `bu gün`, `ötən həftə`, `keçən il`).
 
@@ -276,6 +276,15 @@ def _month_year(m: re.Match[str], ref: dt.date | None) -> _Value | None:
        + ")?" + _END)
 def _numeric_dmy(m: re.Match[str], ref: dt.date | None) -> _Value | None:
     y, mo, d = int(m["y"]), int(m["mo"]), int(m["d"])
+    return _Value(_iso(y, mo, d), None, "day") if _valid_day(y, mo, d) else None
+
+
+@_rule(r"(?<![.\d])(?P<d>[0-3]\d)\.(?P<mo>[01]\d)\.(?P<y>\d\d)(?![.,]?\d)" + _END)
+def _numeric_dmy_short(m: re.Match[str], ref: dt.date | None) -> _Value | None:
+    """`23.09.88`: a two-digit year is in this century up to the reference year, else in the last."""
+    yy, mo, d = int(m["y"]), int(m["mo"]), int(m["d"])
+    now = (ref or dt.date.today()).year
+    y = 2000 + yy if 2000 + yy <= now else 1900 + yy
     return _Value(_iso(y, mo, d), None, "day") if _valid_day(y, mo, d) else None
 
 
