@@ -91,6 +91,10 @@ CASES = [
     # one word only the model calls a place: a brand or an Azər- company is none
     ("Tətbiq Android və Apple iOS sistemli smartfonlarda, həmçinin Windows Phone qurğularında işləyir.", []),
     ("Müqavilə Azərişıq və Azərsu ilə bağlanıb.", []),
+    # a sentence's first word joined by və to an organisation's name is part of it, even when the text
+    # also writes it in lower case
+    ("Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi yeni xidmət təqdim edib. Xidmət əmək haqqı barədədir.",
+     [("Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi", "ORG", "Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi")]),
     # a name labelled once is the same entity where it comes again (a quoted name before a lower-case
     # kind, a surname after the full name); a name in capitals repeats only in capitals
     ("Müqavilə “Azərkabel” zavodu ilə bağlanıb. Bu il Azərkabel yeni xətt açıb.",

@@ -398,9 +398,12 @@ class _Recogniser:
                 self.classify(k + 1, j)
                 return
         # a sentence's first word that is not a name: Sonra, Bu, Lakin, or one the text also writes in
-        # lower case (Sənəd ... sənəd)
+        # lower case (Sənəd ... sənəd), unless `və` joins it to an organisation's name (Əmək və Əhalinin
+        # Sosial Müdafiəsi Nazirliyi)
         while i < j and toks[i].sent_start and (toks[i].key in gaz.not_names or toks[i].key in self.lower_words) \
-                and not gaz.is_known_name(toks[i].key):
+                and not gaz.is_known_name(toks[i].key) and not (
+                    i + 2 < j and toks[i + 1].key == "və" and toks[i].key not in gaz.not_names
+                    and self._org_ahead(i + 2)):
             i += 1
         # a sentence's first word that is a common noun before a known place (Layihə Bakı Dövlət
         # Universitetinin ...; Qərar Azərbaycan SSR ...): the name begins with the place
