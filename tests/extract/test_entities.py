@@ -58,6 +58,7 @@ CASES = [
     ("Sərgidə “Kəhrəba” Bakı Dövlət Universitetinin stendi var.",
      [("Bakı Dövlət Universitetinin", "ORG", "Bakı Dövlət Universiteti")]),
     ("Sərgidə “Kəhrəba” PAŞA Holdinq və digərləri iştirak edir.", [("PAŞA Holdinq", "ORG", "PAŞA Holdinq")]),
+    ("Proqram “Kəhrəba Holdinq”in dəstəyi ilə keçirilir.", [("Kəhrəba Holdinq", "ORG", "Kəhrəba Holdinq")]),
     # a title word that opens a compound name is no title (Tələbə Qəbulu), and after a title a common
     # noun joined by `və` is part of an organisation's name, a person's name is not
     ("Sənədlər tələbə qəbulu və Tələbə Qəbulu üzrə Dövlət Komissiyasına göndərilib.",
@@ -135,6 +136,19 @@ def test_title_attached_and_short_mention_linked() -> None:
         ("Sahibə Qafarova", "Sahibə Qafarova", "Milli Məclisin Sədri"),
         ("Qafarova", "Sahibə Qafarova", "Milli Məclisin Sədri"),
         ("Əliyev", "İlham Əliyev", "Prezident, Ali Baş Komandan"),
+    ]
+
+
+def test_initial_and_surname_link_to_the_one_full_name() -> None:
+    text = ("Mərkəzin direktoru Rauf Cabbarov çıxış edib. R.Cabbarov bildirib ki, işlər davam edir. "
+            "Ə. Abdullayev də danışıb. Sonra Əli Abdullayev və Rəşad Abdullayev gəlib.")
+    people = [(e.text, e.attrs["canonical"], e.attrs.get("title")) for e in find_entities(text) if e.type == "PER"]
+    assert people == [
+        ("Rauf Cabbarov", "Rauf Cabbarov", "direktoru"),
+        ("R.Cabbarov", "Rauf Cabbarov", "direktoru"),
+        ("Ə. Abdullayev", "Əli Abdullayev", None),
+        ("Əli Abdullayev", "Əli Abdullayev", None),
+        ("Rəşad Abdullayev", "Rəşad Abdullayev", None),
     ]
 
 

@@ -10,6 +10,7 @@ the rules leave open. Later short mentions link to the full name (`Qafarova` →
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -35,7 +36,7 @@ _ORG_WORDS_AFTER_QUOTE = frozenset(
      "jurnalı", "klubu", "klubunun", "komandası", "bankı", "təşkilatı", "partiyası", "assosiasiyası",
      "birliyi", "ictimai", "fondu", "mərkəzi", "agentliyi", "televiziyası", "kanalı", "nəşriyyatı", "teatrı",
      "bank", "portalı", "kredit", "sığorta", "lizinq", "zavodu", "fabriki", "kombinatı", "institutu",
-     "universiteti", "akademiyası"])
+     "universiteti", "akademiyası", "holdinq", "korporasiyası"])
 # legal forms written after a quoted company name: the normalizer's list, as tokens' keys
 _LEGAL_FORMS = frozenset(key(f) for f in LEGAL_FORMS)
 # a name labelled this surely is the same entity where it comes again (the CRF's unsure spans are not)
@@ -978,6 +979,9 @@ def _title_matches(title: str, org_stems: list[set[str]], heads: set[str]) -> bo
     return all(any(w.startswith(s) for w in words[:-1] for s in stems if len(s) >= 3) for stems in org_stems)
 
 
+_INITIAL = re.compile(r"^(\w)\.\s?(\w[\w-]*)$")  # a given name's initial and a surname: R. Cabbarov
+
+
 def link_mentions(entities: list[Entity]) -> None:
     """Short mentions to the full name in the same document, titles shared across a person's mentions,
     acronyms in brackets to the name before them."""
@@ -986,12 +990,19 @@ def link_mentions(entities: list[Entity]) -> None:
         if e.type == "PER" and " " in e.lemma:
             for part in (e.lemma.split()[-1], e.lemma.split()[0]):
                 full_by_part.setdefault(("PER", fold(part)), e.lemma)
+    full_names = {e.lemma for e in entities if e.type == "PER" and " " in e.lemma and not _INITIAL.match(e.lemma)}
     titles: dict[str, str] = {}
     for e in entities:
         if e.type != "PER":
             continue
         canonical = e.lemma
-        if " " not in e.lemma:
+        initial = _INITIAL.match(e.lemma)
+        if initial:
+            # R. Cabbarov, Ə.Abdullayev: the one full name of the document with that surname and initial
+            found = [f for f in full_names if fold(f.split()[-1]) == fold(initial[2])
+                     and fold(f[0]) == fold(initial[1])]
+            canonical = found[0] if len(found) == 1 else e.lemma
+        elif " " not in e.lemma:
             canonical = full_by_part.get(("PER", fold(e.lemma)), e.lemma)
         e.attrs["canonical"] = canonical
         if "title" in e.attrs:
