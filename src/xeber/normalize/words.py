@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from xeber.morph.analyzer import CLOSED_CLASS
 from xeber.normalize.layout import SUFFIXES
+from xeber.normalize.numbers import repair_ending
 from xeber.normalize.realword import HARMONIC_PARTICLES
 from xeber.normalize.speller import COMBINING_FORMS, Speller
 from xeber.settings import Settings
@@ -81,6 +82,11 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
     n = len(tokens)
     fi = 0
     for i, tok in enumerate(tokens):
+        if tok.kind == "number":
+            number_edit = _number_ending_edit(text, tok, focus)
+            if number_edit is not None and number_edit.confidence >= settings.min_confidence:
+                edits.append(number_edit)
+            continue
         if tok.kind != "word" or len(tok.text) < 2 or counts.get(tok.text, 0) > frequent \
                 or not diacritics and tok.text in stable:
             # fast path: a frequent lower-case word, or one with no candidate, is never changed (the
@@ -152,6 +158,16 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
     if settings.real_words and not diacritics and speller.real_words is not None:
         edits = _real_word_edits(text, tokens, fixed, edits, speller, starts, names, focus, company)
     return edits
+
+
+def _number_ending_edit(text: str, tok: Token, focus: list[tuple[int, int]] | None) -> Edit | None:
+    """`2021-rci` → `2021-ci`: a number's ending misread or mistyped (`xeber.normalize.numbers`)."""
+    if focus is not None and not any(a < tok.end and tok.start < b for a, b in focus):
+        return None
+    repaired = repair_ending(tok.text)
+    if repaired is None or _in_address(text, tok.start, tok.end):
+        return None
+    return Edit(tok.start, tok.end, tok.text, repaired[0], "spelling", repaired[1])
 
 
 def _real_word_edits(source: str, tokens: list[Token], fixed: dict[int, str], edits: list[Edit], speller: Speller,

@@ -1,0 +1,98 @@
+"""Endings written after a number (`2021-ci`, `29-da`, `10-un`, `3-cü`): an ending misread or mistyped
+(`2021-rci`, `2021-cl`, `140-dann`, `2021-cı`) is put back when an ending the number takes is one edit
+away. Which endings a number takes follows the vowel harmony of the last word of the number read aloud
+(2021 is `iki min iyirmi bir`, so `-ci`, `-də`, `-in`; 1990 ends in `doxsan`, so `-cı`, `-da`, `-ın`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from xeber.morph.grammar import harmony_key, high_vowel
+
+_ONES = ("sıfır", "bir", "iki", "üç", "dörd", "beş", "altı", "yeddi", "səkkiz", "doqquz")
+_TENS = ("", "on", "iyirmi", "otuz", "qırx", "əlli", "altmış", "yetmiş", "səksən", "doxsan")
+# an integer, a hyphen or apostrophe, and a lower-case ending: 2021-ci, 29'da (not 5,5-dən or 10:00-da)
+NUMBER_WITH_ENDING = re.compile(r"(\d{1,12})([-'’])([a-zçəğıöşü]{1,8})")
+# endings after a number, in the order preferred when two are one edit away; A is a/ə, I is ı/i/u/ü, K is
+# q/k, and an ending given as (after a consonant, after a vowel) depends on how the spoken number ends
+_ENDINGS: tuple[str | tuple[str, str], ...] = (
+    "cI", "dA", "dAn", ("In", "nIn"), ("A", "yA"), ("I", "nI"), ("I", "sI"), "dək", ("Adək", "yAdək"), "dAkI",
+    "lAr", "lArI", "lArIn", "lArA", "lArdA", "lArdAn", "lArlA", ("lA", "ylA"), "lIK", "lIKdA", ("IncI", "ncI"),
+    "cIsI", "dIr", ("InA", "sInA"), ("IndA", "sIndA"), ("IndAn", "sIndAn"), ("InIn", "sInIn"), ("InI", "sInI"),
+    # a day of the month after a genitive, its possessive vowel left unwritten (iyunun 1-nə, 20-ndək)
+    "nA", "ndA", "ndAn", "nAdək", "ndək",
+)
+CONFIDENCE = 0.9  # one ending one edit away
+AMBIGUOUS_CONFIDENCE = 0.75  # several: the most usual one
+
+
+def spoken_last_word(digits: str) -> str:
+    """The last word of the number read aloud, whose vowels the endings follow (`000` is the last group
+    of a number written with spaces: 5 000-dən)."""
+    n = int(digits)
+    if n == 0:
+        return "min" if len(digits) == 3 else "sıfır"
+    if n % 10:
+        return _ONES[n % 10]
+    if n % 100:
+        return _TENS[n // 10 % 10]
+    if n % 1000:
+        return "yüz"
+    if n % 1_000_000:
+        return "min"
+    return "milyon" if n % 1_000_000_000 else "milyard"
+
+
+@lru_cache(maxsize=64)
+def endings_after(word: str) -> tuple[str, ...]:
+    """The endings a number whose spoken form ends in `word` takes, most usual first."""
+    out: list[str] = []
+    for ending in _ENDINGS:
+        template = ending if isinstance(ending, str) else ending[harmony_key(word)[1]]
+        form, last = "", word
+        for ch in template:
+            vowel = harmony_key(last)[0]
+            back = vowel is not None and vowel in "aıou"
+            letter = ("a" if back else "ə") if ch == "A" else high_vowel(vowel) if ch == "I" \
+                else ("q" if back else "k") if ch == "K" else ch
+            form += letter
+            last += letter
+        if form not in out:
+            out.append(form)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _any_number_ending() -> frozenset[str]:
+    return frozenset(e for word in {*_ONES, *_TENS[1:], "yüz", "min", "milyon", "milyard"} for e in endings_after(word))
+
+
+def repair_ending(token: str) -> tuple[str, float] | None:
+    """(the token with its ending put right, confidence) for `2021-rci`; None when the ending is one some
+    number takes (the harmony of a written number is often the writer's own: 2017-cı stays) or none of
+    this number's endings is one edit away."""
+    m = NUMBER_WITH_ENDING.fullmatch(token)
+    if m is None:
+        return None
+    digits, mark, ending = m.groups()
+    if ending in _any_number_ending():
+        return None
+    valid = endings_after(spoken_last_word(digits))
+    near = [v for v in valid if _one_edit(ending, v)]
+    if not near:
+        return None
+    return f"{digits}{mark}{near[0]}", CONFIDENCE if len(near) == 1 else AMBIGUOUS_CONFIDENCE
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One letter replaced, added, dropped, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))

@@ -1,0 +1,54 @@
+"""Endings after numbers: the harmony of the number read aloud, and repairs of misread endings."""
+
+from __future__ import annotations
+
+import pytest
+
+from xeber.normalize import Normalizer
+from xeber.normalize.numbers import endings_after, repair_ending, spoken_last_word
+
+
+@pytest.mark.parametrize(("digits", "word"), [
+    ("2021", "bir"), ("1990", "doxsan"), ("10", "on"), ("100", "yüz"), ("2000", "min"), ("000", "min"),
+    ("0", "sıfır"), ("1000000", "milyon"), ("46", "altı"),
+])
+def test_spoken_last_word(digits: str, word: str) -> None:
+    assert spoken_last_word(digits) == word
+
+
+def test_endings_follow_the_spoken_number() -> None:
+    assert endings_after("bir")[:3] == ("ci", "də", "dən")  # 2021-ci ildə, 1-dən
+    assert endings_after("doxsan")[:3] == ("cı", "da", "dan")
+    assert {"nin", "yə", "si", "yədək"} <= set(endings_after("iki"))  # after a vowel: 2-nin, 2-yə, 2-si
+    assert {"luq", "uncu"} <= set(endings_after("on"))
+
+
+@pytest.mark.parametrize(("token", "expected"), [
+    ("2021-rci", "2021-ci"),  # a letter added
+    ("2021-cl", "2021-ci"),  # OCR's l for i
+    ("140-dann", "140-dan"),  # a letter doubled
+    ("2021-dyə", "2021-də"),
+    ("1990-ıc", "1990-cı"),  # two letters swapped
+])
+def test_misread_endings_are_repaired(token: str, expected: str) -> None:
+    repaired = repair_ending(token)
+    assert repaired is not None and repaired[0] == expected
+
+
+@pytest.mark.parametrize("token", [
+    "2021-ci", "29-da", "3-cü", "2-si", "50-yədək", "100-lərlə", "1-nə",  # right as written
+    "2017-cı", "50-ə",  # the writer's own harmony: some number takes it, so it stays
+    "5-ulduz",  # no ending of this number is one edit away
+])
+def test_endings_a_number_takes_stay(token: str) -> None:
+    assert repair_ending(token) is None
+
+
+def test_normalizer_repairs_number_endings_but_not_addresses() -> None:
+    norm = Normalizer.build(use_local_lm=False)
+    result = norm.normalize("Layihə 2021-rci ildə başlayıb, 140-dann çox ölkə qoşulub, 2017-cı ildə isə bitib.")
+    assert result.text == "Layihə 2021-ci ildə başlayıb, 140-dan çox ölkə qoşulub, 2017-cı ildə isə bitib."
+    assert [(e.original, e.replacement, e.kind) for e in result.edits] == [
+        ("2021-rci", "2021-ci", "spelling"), ("140-dann", "140-dan", "spelling")]
+    assert norm.normalize(result.text).edits == []
+    assert norm.normalize("Sayt www.example.az/2021-rci səhifəsindədir.").edits == []
