@@ -37,6 +37,7 @@ from xeber.morph.analyzer import CLOSED_CLASS, Morphology  # noqa: E402
 from xeber.morph.lexicon import parse_lines  # noqa: E402
 from xeber.morph.orthography import HARD_FLAGS  # noqa: E402
 from xeber.morph.orthography import flags as ortho_flags  # noqa: E402
+from xeber.normalize.morphcands import one_edit  # noqa: E402
 from xeber.text.casing import fold, lower  # noqa: E402
 
 SHARED = Path(os.environ.get("XEBER_SHARED", ROOT.parent / "shared")) / "data"
@@ -213,18 +214,6 @@ def _deletes(w: str) -> set[str]:
     return {w[:i] + w[i + 1:] for i in range(len(w))}
 
 
-def _one_edit(a: str, b: str) -> bool:
-    """Damerau distance exactly 1 (insert, delete, substitute or swap neighbours)."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                   and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
-
-
 NEAR_RATIO = 100  # a form this many times rarer than a one-edit neighbour is a typo of it (azərbyacan)
 
 
@@ -243,7 +232,7 @@ def demote_near_frequent(entries: dict[str, Entry], counts: dict[str, int], trus
             if d in strong:
                 near.add(d)  # w is b with a letter added
             near.update(by_delete.get(d, ()))
-        best = max((b for b in near if b != w and _one_edit(w, b)), key=lambda b: counts[b], default=None)
+        best = max((b for b in near if b != w and one_edit(w, b)), key=lambda b: counts[b], default=None)
         ratio = NEAR_RATIO if len(w) > 3 else NEAR_RATIO * 10  # short words have many real neighbours
         if best is not None and counts[best] >= ratio * max(counts[w], 1):
             trust[w], why[w] = 0, f"typo of {best}"

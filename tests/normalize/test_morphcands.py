@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from xeber.normalize import Normalizer
-from xeber.normalize.morphcands import MorphCandidates, _one_edit
+from xeber.normalize.morphcands import MorphCandidates, one_edit
 
 
 @pytest.fixture(scope="module")
@@ -17,8 +17,8 @@ def gen() -> MorphCandidates:
 
 
 def test_one_edit() -> None:
-    assert _one_edit("kitab", "kitap") and _one_edit("kitab", "kitabb") and _one_edit("kitab", "iktab")
-    assert not _one_edit("kitab", "kiatp") and not _one_edit("kitab", "kit")
+    assert one_edit("kitab", "kitap") and one_edit("kitab", "kitabb") and one_edit("kitab", "iktab")
+    assert not one_edit("kitab", "kiatp") and not one_edit("kitab", "kit")
 
 
 def test_chain_read_with_any_harmony(gen: MorphCandidates) -> None:

@@ -113,7 +113,7 @@ class ChainReader:
                 n = len(pk)
                 for size in (n - 1, n, n + 1):
                     seg = key[i:i + size]
-                    if size > 0 and len(seg) == size and seg != pk and _one_edit(seg, pk):
+                    if size > 0 and len(seg) == size and seg != pk and one_edit(seg, pk):
                         self._walk(key, i + size, nxt, path + (mkey,), out)
 
 
@@ -201,7 +201,7 @@ class MorphCandidates:
         for k in {key, *(key[:j] + key[j + 1:] for j in range(len(key)))}:
             found.update(get(k, ()))
         found.discard(key)
-        return [k for k in found if _one_edit(k, key)]
+        return [k for k in found if one_edit(k, key)]
 
     def _build(self, lemma: str, chains: Iterable[Chain], word: str, out: dict[str, int]) -> None:
         for chain in chains:
@@ -223,7 +223,7 @@ def _delete_index(stems: dict[str, Any]) -> dict[str, list[str]]:
     return index
 
 
-def _one_edit(a: str, b: str) -> bool:
+def one_edit(a: str, b: str) -> bool:
     """Whether a and b (a != b) are one substitution, insertion, deletion or adjacent transposition apart."""
     la, lb = len(a), len(b)
     if abs(la - lb) > 1:

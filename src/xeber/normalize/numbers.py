@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from xeber.morph.grammar import harmony_key, high_vowel
+from xeber.normalize.morphcands import one_edit
 
 _ONES = ("sıfır", "bir", "iki", "üç", "dörd", "beş", "altı", "yeddi", "səkkiz", "doqquz")
 _TENS = ("", "on", "iyirmi", "otuz", "qırx", "əlli", "altmış", "yetmiş", "səksən", "doxsan")
@@ -80,19 +81,8 @@ def repair_ending(token: str) -> tuple[str, float] | None:
     if ending in _any_number_ending():
         return None
     valid = endings_after(spoken_last_word(digits))
-    near = [v for v in valid if _one_edit(ending, v)]
+    near = [v for v in valid if one_edit(ending, v)]
     if not near:
         return None
     return f"{digits}{mark}{near[0]}", CONFIDENCE if len(near) == 1 else AMBIGUOUS_CONFIDENCE
 
-
-def _one_edit(a: str, b: str) -> bool:
-    """One letter replaced, added, dropped, or two neighbours swapped."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
