@@ -112,3 +112,13 @@ def test_a_genitive_before_a_possessed_verbal_noun_stays(norm: Normalizer) -> No
     # müdafiəsinin gücləndirilməsi: the verbal noun carries a possessive, so it is the possessed noun
     assert real._syntax("GEN>ACC", "sosial", "gücləndirilməsi") == 0.0
     assert real._syntax("GEN>ACC", "onlar", "oxudular") == 1.0
+
+
+def test_a_short_word_the_news_never_uses_yields_on_one_side(norm: Normalizer) -> None:
+    # 'vo' (OCR's və; the frequency lists count it as a foreign word) after a word seen before 'və', before
+    # one the model never saw after it
+    pairs = {("verdi", "və"): 300, ("və", "sonra"): 300, ("alma", "və"): 5}
+    fix = _with_bigrams(norm, pairs).correct("vo", "verdi", "həmin")
+    assert fix is not None and fix[0] == "və"
+    # once the model has seen the word itself (in a name, say), both sides must vouch again
+    assert _with_bigrams(norm, {**pairs, ("kristian", "vo"): 3}).correct("vo", "verdi", "həmin") is None

@@ -55,6 +55,9 @@ class RealWordParams:
     bound_penalty: float = 6.0
     # words more frequent than this need log(count / frequent_word_count) more margin to change
     frequent_word_count: int = 20_000
+    # a short word the local model never saw yields on one side's evidence to a neighbour seen this often
+    unseen_neighbour_count: int = 50
+    unseen_penalty: float = 5.0  # ... and keeping it scores this much less
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,12 +253,16 @@ class RealWords:
                 if nb.source == "channel" and not (left or right) and not bound:
                     continue
                 # a short word (a function word or its misreading) changes only when every side it has
-                # vouches for the neighbour: `və` between two nouns is not `də`
-                if len(word) <= p.short_len and not bound \
-                        and not ((prev is None or left) and (nxt is None or right)):
+                # vouches for the neighbour: `və` between two nouns is not `də`; one side is enough for a
+                # word the local news never uses beside a neighbour it uses often (vo, by: foreign words
+                # the frequency lists count, and OCR's readings of və, bu)
+                unseen = lm.unigrams.get(word, 0) == 0 and lm.unigrams.get(nb.word, 0) >= p.unseen_neighbour_count
+                if len(word) <= p.short_len and not bound and not (
+                        (prev is None or left) and (nxt is None or right) or unseen and (left or right)):
                     continue
                 gain = score(prev, nb.word, nxt) - keep - nb.cost + syntax * p.syntax_bonus \
-                    + p.ending_weight * (self._ending(prev, nb.word, nxt) - base_end)
+                    + p.ending_weight * (self._ending(prev, nb.word, nxt) - base_end) \
+                    + (p.unseen_penalty if unseen and len(word) <= p.short_len else 0.0)
             if best is None or gain > best[0]:
                 best = (gain, nb.word, need)
         return best
