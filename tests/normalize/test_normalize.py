@@ -108,6 +108,10 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         ("Məlumat Hwsablama Mərkəzi işləyir.", "Məlumat Hesablama Mərkəzi işləyir."),  # w typed for e
         # the letter OCR dropped was the sentence's capital
         ("Bu yaxşıdır. lektron hökumət portalı işləyir.", "Bu yaxşıdır. Elektron hökumət portalı işləyir."),
+        # ... or a quoted name's, or a name's
+        ('Arayış "lektron hökumət" portalında alınır.', 'Arayış "Elektron hökumət" portalında alınır.'),
+        ("Tədbir Heydər liyev Fondunda keçirilib.", "Tədbir Heydər Əliyev Fondunda keçirilib."),
+        ("Bu lektron xidmətdir.", "Bu elektron xidmətdir."),
     ],
 )
 def test_spelling(norm: Normalizer, text: str, expected: str) -> None:

@@ -32,7 +32,9 @@ def test_endings_follow_the_spoken_number() -> None:
 ])
 def test_misread_endings_are_repaired(token: str, expected: str) -> None:
     repaired = repair_ending(token)
-    assert repaired is not None and repaired[0] == expected
+    assert repaired is not None
+    at, ending, _ = repaired
+    assert token[:at] + ending == expected
 
 
 @pytest.mark.parametrize("token", [
@@ -48,7 +50,8 @@ def test_normalizer_repairs_number_endings_but_not_addresses() -> None:
     norm = Normalizer.build(use_local_lm=False)
     result = norm.normalize("Layihə 2021-rci ildə başlayıb, 140-dann çox ölkə qoşulub, 2017-cı ildə isə bitib.")
     assert result.text == "Layihə 2021-ci ildə başlayıb, 140-dan çox ölkə qoşulub, 2017-cı ildə isə bitib."
+    # the edits cover the endings alone
     assert [(e.original, e.replacement, e.kind) for e in result.edits] == [
-        ("2021-rci", "2021-ci", "spelling"), ("140-dann", "140-dan", "spelling")]
+        ("rci", "ci", "spelling"), ("dann", "dan", "spelling")]
     assert norm.normalize(result.text).edits == []
     assert norm.normalize("Sayt www.example.az/2021-rci səhifəsindədir.").edits == []

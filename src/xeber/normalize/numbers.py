@@ -70,19 +70,20 @@ def _any_number_ending() -> frozenset[str]:
     return frozenset(e for word in {*_ONES, *_TENS[1:], "yüz", "min", "milyon", "milyard"} for e in endings_after(word))
 
 
-def repair_ending(token: str) -> tuple[str, float] | None:
-    """(the token with its ending put right, confidence) for `2021-rci`; None when the ending is one some
+def repair_ending(token: str) -> tuple[int, str, float] | None:
+    """(where the ending starts in the token, the ending put right, confidence): (5, "ci", 0.9) for
+    `2021-rci`; None when the ending is one some
     number takes (the harmony of a written number is often the writer's own: 2017-cı stays) or none of
     this number's endings is one edit away."""
     m = NUMBER_WITH_ENDING.fullmatch(token)
     if m is None:
         return None
-    digits, mark, ending = m.groups()
+    digits, _, ending = m.groups()
     if ending in _any_number_ending():
         return None
     valid = endings_after(spoken_last_word(digits))
     near = [v for v in valid if one_edit(ending, v)]
     if not near:
         return None
-    return f"{digits}{mark}{near[0]}", CONFIDENCE if len(near) == 1 else AMBIGUOUS_CONFIDENCE
+    return m.start(3), near[0], CONFIDENCE if len(near) == 1 else AMBIGUOUS_CONFIDENCE
 

@@ -31,6 +31,7 @@ MAX_AZ_LETTER_SHARE_FOR_AUTO_DIACRITICS = 0.03
 MAX_SPAN = 200  # longest doubted span looked back for
 STABLE_MAX = 500_000  # lower-case words known to have no candidate, kept across calls
 CAMEL_SPLIT_CONFIDENCE = 0.9
+_OPENING_QUOTES = "\"“«„"
 
 
 def needs_diacritics(text: str, settings: Settings) -> bool:
@@ -147,7 +148,7 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
                 prev_part, nxt_part = prev, nxt
             edit = _word_edit(word, start, prev_part, nxt_part,
                               sentence_start and start == tok.start and not before_name, names, speller, diacritics,
-                              keep_shift)
+                              keep_shift, after_quote=start > 0 and text[start - 1] in _OPENING_QUOTES)
             if edit is not None and given_name and not _is_name(edit.replacement, speller):
                 edit = None  # İnarə Vəliyeva is not İdarə Vəliyeva
             # an edit too doubtful to keep must not stop the real-word stage from judging the word
@@ -167,7 +168,8 @@ def _number_ending_edit(text: str, tok: Token, focus: list[tuple[int, int]] | No
     repaired = repair_ending(tok.text)
     if repaired is None or _in_address(text, tok.start, tok.end):
         return None
-    return Edit(tok.start, tok.end, tok.text, repaired[0], "spelling", repaired[1])
+    at, ending, confidence = repaired  # the edit covers the ending alone: the digits were read right
+    return Edit(tok.start + at, tok.end, tok.text[at:], ending, "spelling", confidence)
 
 
 def _real_word_edits(source: str, tokens: list[Token], fixed: dict[int, str], edits: list[Edit], speller: Speller,
@@ -298,7 +300,8 @@ _ENDERS = frozenset((".", "!", "?", "…", "...", ":"))
 
 
 def _word_edit(word: str, start: int, prev: str | None, nxt: str | None, sentence_start: bool,
-               names: Counter[str], speller: Speller, diacritics: bool, keep_shift: float = 0.0) -> Edit | None:
+               names: Counter[str], speller: Speller, diacritics: bool, keep_shift: float = 0.0,
+               after_quote: bool = False) -> Edit | None:
     if len(word) < 2 or not _PLAIN_WORD.fullmatch(word):
         return None
     if _SPLIT_CAPITAL.fullmatch(word):
@@ -316,8 +319,11 @@ def _word_edit(word: str, start: int, prev: str | None, nxt: str | None, sentenc
     if fix is None:
         return None
     replacement = match_case(word, fix.replacement)
-    if sentence_start and word == low and fix.replacement[1:] == low:
-        replacement = capitalize(fix.replacement)  # the dropped letter was the sentence's capital: lektron
+    if word == low and fix.replacement[1:] == low and (
+            sentence_start or after_quote or _first_reading_is_name(fix.replacement, speller)):
+        # the dropped letter was a capital: a sentence's or a quoted name's first (lektron), or a name's
+        # (Heydər liyev Fondu)
+        replacement = capitalize(fix.replacement)
     return Edit(start, start + len(word), word, replacement, fix.kind, round(fix.confidence, 3))
 
 
@@ -346,6 +352,13 @@ def _split_capital(word: str, start: int, prev: str | None, nxt: str | None, nam
     if fix is None or len(fix.replacement) != len(low) - 1 or fix.replacement[1:] != low[2:]:
         return None
     return Edit(start, start + len(word), word, capitalize(fix.replacement), fix.kind, round(fix.confidence, 3))
+
+
+def _first_reading_is_name(word: str, speller: Speller) -> bool:
+    """The morphology reads `word` first as a proper name (Əliyev; not Azərbaycan, which is also a noun)."""
+    morph = speller.lexicon.morph
+    found = morph.analyze(word) if morph is not None else []
+    return bool(found) and found[0].pos == "PROPN"
 
 
 def _is_name(word: str, speller: Speller) -> bool:
