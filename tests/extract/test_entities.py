@@ -96,6 +96,9 @@ CASES = [
     # also writes it in lower case
     ("Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi yeni xidmət təqdim edib. Xidmət əmək haqqı barədədir.",
      [("Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi", "ORG", "Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi")]),
+    # an abbreviated title before an initial and a surname; a place's name after an initial is a surname
+    ("Prof. S. Məmmədovun məruzəsi dinlənilib.", [("S. Məmmədovun", "PER", "S. Məmmədov")]),
+    ("M. Füzuli adına küçədə hərəkət birtərəflidir.", [("M. Füzuli", "PER", "M. Füzuli")]),
     # a name labelled once is the same entity where it comes again (a quoted name before a lower-case
     # kind, a surname after the full name); a name in capitals repeats only in capitals
     ("Müqavilə “Azərkabel” zavodu ilə bağlanıb. Bu il Azərkabel yeni xətt açıb.",

@@ -466,6 +466,9 @@ class _Recogniser:
             if n and k > i and toks[k - 1].key in gaz.first_names \
                     and any(gaz.looks_like_surname(s) for s in _stem_keys(toks[k])):
                 n = 0  # a place named after a person, after a given name, is the surname (Nəriman Nərimanov)
+            if n and k > i and toks[k - 1].kind == "abbrev" and len(toks[k - 1].text) == 2 \
+                    and toks[k - 1].text[0].isupper():
+                n = 0  # ... and after an initial (M. Füzuli adına küçə)
             if n and not titled:
                 if k > rest_start:
                     self._name_or_other(rest_start, k, titled)
