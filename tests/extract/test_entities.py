@@ -99,6 +99,14 @@ CASES = [
     # an abbreviated title before an initial and a surname; a place's name after an initial is a surname
     ("Prof. S. Məmmədovun məruzəsi dinlənilib.", [("S. Məmmədovun", "PER", "S. Məmmədov")]),
     ("M. Füzuli adına küçədə hərəkət birtərəflidir.", [("M. Füzuli", "PER", "M. Füzuli")]),
+    # a place ending the words after a title is no part of the person's name when it is inflected or a
+    # kind of place follows; a person before an organisation named after another person
+    ("Parlamentin sədri Numan Kurtulmuş Bakıya gəlib.",
+     [("Numan Kurtulmuş", "PER", "Numan Kurtulmuş"), ("Bakıya", "LOC", "Bakı")]),
+    ("Dövlət başçısı Ağdam rayonunda olub.", [("Ağdam", "LOC", "Ağdam")]),
+    ("Səfir Xəzər İbrahim çıxış edib.", [("Xəzər İbrahim", "PER", "Xəzər İbrahim")]),
+    ("Sərgini Leyla Əliyeva Heydər Əliyev Mərkəzində açıb.",
+     [("Leyla Əliyeva", "PER", "Leyla Əliyeva"), ("Heydər Əliyev Mərkəzində", "ORG", "Heydər Əliyev Mərkəzi")]),
     # a name labelled once is the same entity where it comes again (a quoted name before a lower-case
     # kind, a surname after the full name); a name in capitals repeats only in capitals
     ("Müqavilə “Azərkabel” zavodu ilə bağlanıb. Bu il Azərkabel yeni xətt açıb.",
@@ -147,12 +155,22 @@ def test_initial_and_surname_link_to_the_one_full_name() -> None:
             "Ə. Abdullayev də danışıb. Sonra Əli Abdullayev və Rəşad Abdullayev gəlib.")
     people = [(e.text, e.attrs["canonical"], e.attrs.get("title")) for e in find_entities(text) if e.type == "PER"]
     assert people == [
-        ("Rauf Cabbarov", "Rauf Cabbarov", "direktoru"),
-        ("R.Cabbarov", "Rauf Cabbarov", "direktoru"),
+        ("Rauf Cabbarov", "Rauf Cabbarov", "Mərkəzin direktoru"),
+        ("R.Cabbarov", "Rauf Cabbarov", "Mərkəzin direktoru"),
         ("Ə. Abdullayev", "Əli Abdullayev", None),
         ("Əli Abdullayev", "Əli Abdullayev", None),
         ("Rəşad Abdullayev", "Rəşad Abdullayev", None),
     ]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Azərbaycanın Xarici İşlər naziri Ceyhun Bayramov çıxış edib.", "Azərbaycanın Xarici İşlər naziri"),
+    ("Sonra Müdafiə naziri Zakir Həsənov danışıb.", "Müdafiə naziri"),
+    ("Nazirliyin sözçüsü Aynur Əliyeva brifinq keçirib.", "Nazirliyin sözçüsü"),
+])
+def test_office_words_before_a_lower_case_title(text: str, title: str) -> None:
+    people = [e for e in find_entities(text) if e.type == "PER"]
+    assert [e.attrs.get("title") for e in people] == [title]
 
 
 def test_dates_carry_iso() -> None:

@@ -356,8 +356,8 @@ class _Recogniser:
         return 0
 
     def _person_before_name(self, i: int) -> bool:
-        """A first name and a surname open the run and an acronym or a known place follows them: a
-        person before an organisation (`Günay Hüseynova ADA Universitetinin`), where a name-giving
+        """A first name and a surname open the run and an acronym, a known place or another person's name
+        follows them: a person before an organisation (`Günay Hüseynova ADA Universitetinin`), where a name-giving
         person (`Heydər Əliyev Fondu`, `Heydər Əliyev Beynəlxalq Hava Limanı`) is followed by neither."""
         toks, gaz = self.toks, self.gaz
         if i + 2 >= len(toks) or toks[i].kind != "word" or toks[i].acronym or not gaz.looks_like_surname(toks[i + 1].key):
@@ -366,7 +366,11 @@ class _Recogniser:
                 gaz.is_known_name(toks[i].key) or toks[i].key in gaz.not_names or _is_head(toks[i], gaz.org_heads)):
             return False
         after = i + 2
-        return toks[after].acronym or bool(self.phrase_at(after, gaz.countries) or self.phrase_at(after, gaz.places))
+        # ... or another person, whom the organisation is named after (Mehriban Əliyeva | Heydər Əliyev Mərkəzi)
+        giver = toks[after].key in gaz.first_names and after + 1 < len(toks) and any(
+            gaz.looks_like_surname(k) for k in _stem_keys(toks[after + 1]))
+        return toks[after].acronym or giver or bool(
+            self.phrase_at(after, gaz.countries) or self.phrase_at(after, gaz.places))
 
     def _conjoined_name(self, j: int) -> bool:
         """The connector at j joins parts of one name, not two names: the part before it does not end in
@@ -469,7 +473,7 @@ class _Recogniser:
             if n and k > i and toks[k - 1].kind == "abbrev" and len(toks[k - 1].text) == 2 \
                     and toks[k - 1].text[0].isupper():
                 n = 0  # ... and after an initial (M. Füzuli adına küçə)
-            if n and not titled:
+            if n and (not titled or self._place_after_title(k, n, j)):
                 if k > rest_start:
                     self._name_or_other(rest_start, k, titled)
                 self.add(k, k + n, "LOC", 0.95)
@@ -479,6 +483,24 @@ class _Recogniser:
                 k += 1
         if rest_start < j:
             self._name_or_other(rest_start, j, titled and rest_start == i)
+
+    # kinds of place, bare and in the possessive (Ağdam rayonu, Bakı şəhərində)
+    _PLACE_KINDS = frozenset(["rayon", "rayonu", "şəhər", "şəhəri", "kənd", "kəndi", "qəsəbə", "qəsəbəsi", "bölgə",
+                              "bölgəsi", "vilayət", "vilayəti", "ölkə", "ölkəsi", "paytaxt", "paytaxtı", "region",
+                              "regionu", "əyalət", "əyaləti", "ştat", "ştatı"])
+
+    def _place_after_title(self, k: int, n: int, j: int) -> bool:
+        """A known place ending the words after a title is a place, not the person's name, when it carries a
+        case ending (sədri Numan Kurtulmuş Bakıya) or a kind of place follows (başçısı Ağdam rayonunda);
+        a place-named person keeps the name otherwise (Səfir Xəzər İbrahim)."""
+        if k + n != j:
+            return False
+        words = tuple(t.key for t in self.toks[k:j])
+        if words not in self.gaz.places and words not in self.gaz.countries:
+            return True  # matched through a stem: the last word is inflected
+        nxt = self.toks[j] if j < len(self.toks) else None
+        return nxt is not None and not nxt.cap and any(
+            lower(s) in self._PLACE_KINDS for s in (a.stem for a in splits(nxt.text)))
 
     def _name_or_other(self, i: int, j: int, titled: bool) -> None:
         toks = self.toks
@@ -850,6 +872,12 @@ def _title_text(rec: _Recogniser, span: _Span, by_end: dict[int, _Span]) -> str 
     # extend over the organisation or place the title belongs to: Qazaxıstan Parlamenti Senatının sədri,
     # also across its bracketed acronym: ... Mərkəzinin (EHİM) direktoru
     toks = rec.toks
+    # capitalised words of an office no rule made a name, before a lower-case title word: Xarici İşlər naziri
+    lower_title = not toks[a].cap
+    while a > 0 and lower_title and toks[a - 1].cap and toks[a - 1].kind == "word" and not rec.taken[a - 1] \
+            and rec.adjacent(a - 1, a) and not (toks[a - 1].sent_start and (
+                toks[a - 1].key in rec.gaz.not_names or toks[a - 1].key in rec.lower_words)):
+        a -= 1
     if a >= 3 and toks[a - 1].text == ")" and toks[a - 3].text == "(" and toks[a - 2].acronym:
         prev = by_end.get(a - 3)
         if prev is not None and prev.type == "ORG":
