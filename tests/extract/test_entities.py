@@ -107,6 +107,11 @@ CASES = [
     ("Səfir Xəzər İbrahim çıxış edib.", [("Xəzər İbrahim", "PER", "Xəzər İbrahim")]),
     ("Sərgini Leyla Əliyeva Heydər Əliyev Mərkəzində açıb.",
      [("Leyla Əliyeva", "PER", "Leyla Əliyeva"), ("Heydər Əliyev Mərkəzində", "ORG", "Heydər Əliyev Mərkəzi")]),
+    # a local body's name: a place, `şəhər`/`rayon` in lower case, and the body (İcra Hakimiyyəti a head)
+    ("Gəncə şəhər İcra Hakimiyyətinin başçısı Niyazi Bayramov danışıb.",
+     [("Gəncə şəhər İcra Hakimiyyətinin", "ORG", "Gəncə şəhər İcra Hakimiyyəti"),
+      ("Niyazi Bayramov", "PER", "Niyazi Bayramov")]),
+    ("Qonaqlar Gəncə şəhər mərkəzində olublar.", [("Gəncə", "LOC", "Gəncə")]),
     # a name labelled once is the same entity where it comes again (a quoted name before a lower-case
     # kind, a surname after the full name); a name in capitals repeats only in capitals
     ("Müqavilə “Azərkabel” zavodu ilə bağlanıb. Bu il Azərkabel yeni xətt açıb.",

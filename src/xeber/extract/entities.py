@@ -30,7 +30,8 @@ _OPEN_QUOTES = "“«„\""
 _CLOSE_QUOTES = "”»\"“"
 QUOTE_PAIR_TOKENS = 40  # how far a closing quote is looked for (longer quotations are no names anyway)
 MAX_QUOTED_NAME_TOKENS = 7  # a quoted name is at most this long (with its quotes' inner punctuation)
-_CONNECTORS = frozenset(["və", "üzrə"])  # inside long organisation names: Xidmət və Sosial İnnovasiyalar üzrə
+_CONNECTORS = frozenset(["və", "üzrə"])
+_UNIT_KINDS = frozenset(["şəhər", "rayon", "kənd", "qəsəbə"])  # written in lower case inside local bodies' names  # inside long organisation names: Xidmət və Sosial İnnovasiyalar üzrə
 _ORG_WORDS_AFTER_QUOTE = frozenset(
     ["şirkəti", "şirkətinin", "şirkətində", "şirkətinə", "mmc", "asc", "qsc", "holdinqi", "qəzeti", "qəzetinin",
      "jurnalı", "klubu", "klubunun", "komandası", "bankı", "təşkilatı", "partiyası", "assosiasiyası",
@@ -311,6 +312,9 @@ class _Recogniser:
                     # (after a title only when a common noun follows it: `Nazir Elm və Təhsil Nazirliyində`
                     # holds no person, `... Tobias Baumann və İKT İşçi Qrupu` does)
                     j += 1
+                elif t.key in _UNIT_KINDS and j + 1 < n and self.toks[j + 1].cap and not self.taken[j + 1] \
+                        and self._names_a_place(j - 1) and self._org_ahead(j + 1):
+                    j += 1  # Gəncə şəhər İcra Hakimiyyəti, Şəki rayon Mərkəzi Xəstəxanası: a local body's name
                 elif t.text == "," and (j == i + 1 or j == i + 2 and self._inflected_inside(self.toks[i])) \
                         and self._comma_in_name(j):
                     # (a run may open with an inflected word that is no part of the name: Tədbirdə Nəqliyyat, ...)
