@@ -112,6 +112,9 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         ('Arayış "lektron hökumət" portalında alınır.', 'Arayış "Elektron hökumət" portalında alınır.'),
         ("Tədbir Heydər liyev Fondunda keçirilib.", "Tədbir Heydər Əliyev Fondunda keçirilib."),
         ("Bu lektron xidmətdir.", "Bu elektron xidmətdir."),
+        # OCR's m for ın, two letters read as one
+        ("Nazir sessiyasmda çıxış edib.", "Nazir sessiyasında çıxış edib."),
+        ("Kompleksin açılışmda iştirak edib.", "Kompleksin açılışında iştirak edib."),
     ],
 )
 def test_spelling(norm: Normalizer, text: str, expected: str) -> None:

@@ -23,6 +23,9 @@ from xeber.text.casing import fold, lower
 # OCR misreadings of one letter as two (realword.MULTI_OCR: rn for m, cl for d): candidates come from the
 # word with the pair put back, at this extra cost (−log of a rate in the order of the learned single-letter ones)
 MULTI_OCR_COST = 5.0
+# ... and the reverse: two letters read as one (ın as m: sessiyasmda for sessiyasında), looked for in
+# unknown words only, since a valid word holds an m far more often than a misread ın
+OCR_VARIANTS = (*MULTI_OCR, ("m", "ın"))
 # an unknown word made of a listed word this long and this frequent plus an inflection stays as it is
 INFLECTED_STEM_MIN_LEN = 4
 INFLECTED_STEM_MIN_COUNT = 3
@@ -138,7 +141,7 @@ class Speller:
         if max_key_distance >= 1:
             for k in _key_edits1(key):
                 found.update(bucket(k))
-        for wrong, right in MULTI_OCR:
+        for wrong, right in OCR_VARIANTS:
             if wrong in word:
                 found.update(bucket(confusion_key(word.replace(wrong, right))))
         found.discard(word)
@@ -439,7 +442,7 @@ class Speller:
             # a word typed without any Azerbaijani letter (görüşüb → gorusub): whoever drops one drops
             # them all, so the word costs its dearest letter, not the sum of its letters
             cost = min(cost, max(self.errors.sub_cost(r, w) for r, w in zip(cand, word, strict=True)))
-        for wrong, right in MULTI_OCR:
+        for wrong, right in OCR_VARIANTS:
             if wrong in word and right in cand:
                 variant = word.replace(wrong, right)
                 cost = min(cost, MULTI_OCR_COST + self.errors.cost(cand, variant, MAX_COST))
