@@ -198,7 +198,7 @@ def test_low_confidence_spans(norm: Normalizer) -> None:
 def test_ocr_two_letters_for_one_in_a_listed_word(norm: Normalizer) -> None:
     # `tarn` is a rare word of the lists; OCR reads `m` as `rn`, and here doubted the word
     text = "Layihə tarn olaraq icra edilib."
-    result = norm.normalize(text, low_confidence_spans=[[7, 11, 0.4]])
+    result = norm.normalize(text, low_confidence_spans=[[7, 11, 40.0]])  # Tesseract's 0-100 scale
     assert result.text == "Layihə tam olaraq icra edilib."
 
 

@@ -1,6 +1,7 @@
 """Repair OCR and typing errors. `normalize(text)` returns the repaired text and its edits.
 
-Three stages, each a list of edits on the previous stage's text, composed into edits on the input:
+Stages, each a list of edits on the previous stage's text, composed into edits on the input:
+0. OCR output only: specks the engine read as punctuation and doubted;
 1. unicode: Cyrillic look-alikes, NBSP, ligatures, soft hyphens, zero-width marks, stray U+0307;
 2. layout: hyphenation, words broken by line or paragraph breaks, spurious hyphens and spaces;
 3. words: noisy-channel spelling correction (and diacritic restoration for text typed without
@@ -19,6 +20,7 @@ from xeber.normalize.context import ContextScorer, load_bigram_model
 from xeber.normalize.layout import layout_edits
 from xeber.normalize.lexicon import Lexicon, default_morph, load_lexicon
 from xeber.normalize.morphcands import MorphCandidates
+from xeber.normalize.ocrnoise import glued_speck_edits, ocr_noise_edits
 from xeber.normalize.realword import RealWords
 from xeber.normalize.speller import Speller
 from xeber.normalize.unicode import unicode_edits
@@ -68,8 +70,9 @@ class Normalizer:
         the output again changes nothing; at most MAX_ROUNDS rounds.
 
         `low_confidence_spans`: [start, end, confidence] of words an OCR engine doubted, in offsets of
-        `text` (doc.meta['ocr']['low']); such a word is changed on less evidence, any other word of the
-        text needs more. Later rounds, which check the output, do not use them."""
+        `text`, the confidence on Tesseract's 0-100 scale (doc.meta['ocr']['low']); such a word is
+        changed on less evidence, any other word of the text needs more, and a doubted word of
+        punctuation alone is deleted as a speck. Later rounds, which check the output, do not use them."""
         settings = settings or Settings()
         docs: list[DocContext] = []
         spans = sorted((int(s[0]), int(s[1]), float(s[2])) for s in low_confidence_spans) \
@@ -91,17 +94,24 @@ class Normalizer:
     def _round(self, text: str, settings: Settings, docs: list[DocContext],
                spans: list[tuple[int, int, float]] | None = None) -> Normalized:
         threshold = settings.min_confidence
-        e1 = [e for e in unicode_edits(text) if e.confidence >= threshold]
-        t1 = apply_edits(text, e1)
+        # OCR output only (the engine's doubts come with it): specks read as punctuation go first
+        e0 = [e for e in sorted(ocr_noise_edits(text, spans) + glued_speck_edits(text, self.lexicon.known),
+                                key=lambda e: e.start) if e.confidence >= threshold] if spans is not None else []
+        t0 = apply_edits(text, e0)
+        e1 = [e for e in unicode_edits(t0) if e.confidence >= threshold]
+        t1 = apply_edits(t0, e1)
         known = self.lexicon.known
         e2 = [e for e in layout_edits(t1, known, self.lexicon.count) if e.confidence >= threshold]
         t2 = apply_edits(t1, e2)
         if spans is not None:
-            spans = _shift_spans(_shift_spans(spans, e1), e2)  # into offsets of the layout stage's output
+            # into offsets of the layout stage's output (a deleted speck's span is gone)
+            deleted = {(e.start, e.end) for e in e0}
+            spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in deleted)]
+            spans = _shift_spans(_shift_spans(_shift_spans(spans, e0), e1), e2)
         e3 = [e for e in word_edits(t2, self.speller, settings, doc_out=docs, low_confidence=spans)
               if e.confidence >= threshold]
         t3 = apply_edits(t2, e3)
-        edits = compose(compose(e1, e2, text), e3, text)
+        edits = compose(compose(compose(e0, e1, text), e2, text), e3, text)
         return Normalized(t3, edits)
 
     def _focused_round(self, text: str, settings: Settings, focus: list[tuple[int, int]],

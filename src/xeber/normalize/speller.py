@@ -86,8 +86,8 @@ class SpellParams:
     real_word_gain: float = 6.0
     real_word_min_count: int = 3000
     min_split_count: int = 1000
-    # OCR word confidences, when given: keeping a word the engine doubted (confidence c) scores
-    # low_confidence_bonus·(1 − c) less; keeping any other word of that text scores high_confidence_margin more
+    # OCR word confidences, when given: keeping a word the engine doubted (confidence c of 100) scores
+    # low_confidence_bonus·(1 − c/100) less; keeping any other word of that text scores high_confidence_margin more
     low_confidence_bonus: float = 6.0
     high_confidence_margin: float = 2.0
     min_short_split_count: int = 200_000

@@ -62,7 +62,7 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
     neighbourhoods of earlier repairs, when the normalizer checks its own output). `text` may be a window
     of a document: `doc` then comes from the whole document, and `opens_sentence` says whether the
     window's first token begins a sentence. `doc_out` receives the context built here.
-    `low_confidence`: sorted (start, end, confidence) of words an OCR engine doubted, in `text` offsets."""
+    `low_confidence`: sorted (start, end, confidence 0-100) of words an OCR engine doubted, in `text` offsets."""
     tokens = tokenize(text)
     starts = _sentence_starts(text, tokens, opens_sentence)
     counts = speller.lexicon.counts
@@ -119,7 +119,7 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
         if low_confidence is not None:
             conf = _span_confidence(low_confidence, tok.start, tok.end)
             p = speller.params
-            keep_shift = p.high_confidence_margin if conf is None else -p.low_confidence_bonus * (1.0 - conf)
+            keep_shift = p.high_confidence_margin if conf is None else -p.low_confidence_bonus * (1.0 - conf / 100.0)
         # a capitalised word before a surname is a given name: it may only become another name
         given_name = tok.text[:1].isupper() and i + 1 < n and bool(_SURNAME.search(tokens[i + 1].text))
         # a surname after a capitalised word is part of a person's name (Anna Yusipova is no Yusifova):
