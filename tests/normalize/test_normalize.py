@@ -115,6 +115,7 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         # OCR's m for ın, two letters read as one
         ("Nazir sessiyasmda çıxış edib.", "Nazir sessiyasında çıxış edib."),
         ("Kompleksin açılışmda iştirak edib.", "Kompleksin açılışında iştirak edib."),
+        ("Baş nazir sənədlərin imzalanacağmı bildirib.", "Baş nazir sənədlərin imzalanacağını bildirib."),
     ],
 )
 def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
@@ -179,6 +180,13 @@ def test_names_and_tokens_are_protected(norm: Normalizer, text: str) -> None:
 )
 def test_merged_words_and_addresses(norm: Normalizer, text: str, expected: str) -> None:
     assert fix(norm, text) == expected
+
+
+def test_a_genitive_asks_for_a_possessed_noun(norm: Normalizer) -> None:
+    speller = norm.speller
+    assert speller._genitive_noun("ölkənin") and speller._genitive_noun("gücləndirilməsinin")
+    assert not speller._genitive_noun("ölkədə")
+    assert speller._possessed("əhəmiyyəti") and not speller._possessed("əhəmiyyətli")
 
 
 def test_low_confidence_spans(norm: Normalizer) -> None:

@@ -22,6 +22,7 @@ from xeber.text.casing import fold, lower
 
 # OCR misreadings of one letter as two (realword.MULTI_OCR: rn for m, cl for d): candidates come from the
 # word with the pair put back, at this extra cost (−log of a rate in the order of the learned single-letter ones)
+_THIRD_PERSON = frozenset(("P3SG", "P3PL"))
 MULTI_OCR_COST = 5.0
 # ... and the reverse: two letters read as one (ın as m: sessiyasmda for sessiyasında), looked for in
 # unknown words only, since a valid word holds an m far more often than a misread ın
@@ -88,6 +89,7 @@ class SpellParams:
     min_split_count: int = 1000
     # OCR word confidences, when given: keeping a word the engine doubted (confidence c of 100) scores
     # low_confidence_bonus·(1 − c/100) less; keeping any other word of that text scores high_confidence_margin more
+    genitive_bonus: float = 2.0  # a possessed noun after a noun in the genitive
     low_confidence_bonus: float = 6.0
     high_confidence_margin: float = 2.0
     min_short_split_count: int = 200_000
@@ -128,6 +130,7 @@ class Speller:
         self.params = params or SpellParams()
         self._edit_candidates = lru_cache(maxsize=50_000)(self._edit_candidates_uncached)
         self._plan = lru_cache(maxsize=200_000)(self._plan_uncached)
+        self._analysis = lru_cache(maxsize=200_000)(self._analysis_uncached)
         # lower-case plain words that no context can change (filled by the word stage): the fast path
         self.stable: set[str] = set()
         # the real-word stage (valid words that the context says are another word), when built
@@ -141,9 +144,8 @@ class Speller:
         if max_key_distance >= 1:
             for k in _key_edits1(key):
                 found.update(bucket(k))
-        for wrong, right in OCR_VARIANTS:
-            if wrong in word:
-                found.update(bucket(confusion_key(word.replace(wrong, right))))
+        for variant in _ocr_variants(word):
+            found.update(bucket(confusion_key(variant)))
         found.discard(word)
         return tuple(found)
 
@@ -212,10 +214,16 @@ class Speller:
         score = self.context.score
         keep = plan.keep if plan.keep is not None else score(prev, word, nxt) + p.known_margin + plan.keep_bonus
         keep += keep_shift
+        if plan.keep is None and prev is not None and self._genitive_noun(prev) and self._possessed(word):
+            keep += p.genitive_bonus
         counts = self.lexicon.counts
-        scored: list[tuple[float, str, str]] = [(score(prev, cand, nxt) - cost, cand, kind)
-                                                for cand, cost, kind in plan.candidates
-                                                if keep_shift < 0 or counts.get(cand, 0) >= plan.strict_min_count]
+        # a noun in the genitive asks for a possessed noun after it (gücləndirilməsinin əhəmiyyəti)
+        genitive = prev is not None and self._genitive_noun(prev)
+        scored: list[tuple[float, str, str]] = [
+            (score(prev, cand, nxt) - cost + (p.genitive_bonus if genitive and self._possessed(cand) else 0.0),
+             cand, kind)
+            for cand, cost, kind in plan.candidates
+            if keep_shift < 0 or counts.get(cand, 0) >= plan.strict_min_count]
         if not scored and not plan.splits:
             return self._real_word(word, prev, nxt) if plan.known else None
         for a, b in plan.splits:
@@ -227,6 +235,22 @@ class Speller:
         # confidence: the posterior of the best reading against keeping the word and the others
         z = math.fsum(math.exp(s - best[0]) for s, _, _ in scored) + math.exp(keep - best[0])
         return Correction(best[1], 1.0 / z, best[2])
+
+    def _genitive_noun(self, word: str) -> bool:
+        found = self._analysis(word)
+        # (a verbal noun in the genitive too: gücləndirilməsinin)
+        return found is not None and found[1][-1:] == ("GEN",) and (
+            found[0] in ("NOUN", "PROPN") or any(t.startswith("VN") for t in found[1]))
+
+    def _possessed(self, word: str) -> bool:
+        found = self._analysis(word)
+        return found is not None and bool(_THIRD_PERSON & set(found[1]))
+
+    def _analysis_uncached(self, word: str) -> tuple[str, tuple[str, ...]] | None:
+        """(part of speech, suffix tags) of the morphology's first reading, None when it has none."""
+        morph = self.lexicon.morph
+        found = morph.analyze(word) if morph is not None else []
+        return (found[0].pos, tuple(found[0].suffixes)) if found else None
 
     def can_change(self, word: str, *, name_like: bool = False) -> bool:
         """False when lower-case `word` has no candidate in any context (the fast path)."""
@@ -442,10 +466,8 @@ class Speller:
             # a word typed without any Azerbaijani letter (görüşüb → gorusub): whoever drops one drops
             # them all, so the word costs its dearest letter, not the sum of its letters
             cost = min(cost, max(self.errors.sub_cost(r, w) for r, w in zip(cand, word, strict=True)))
-        for wrong, right in OCR_VARIANTS:
-            if wrong in word and right in cand:
-                variant = word.replace(wrong, right)
-                cost = min(cost, MULTI_OCR_COST + self.errors.cost(cand, variant, MAX_COST))
+        for variant in _ocr_variants(word):
+            cost = min(cost, MULTI_OCR_COST + self.errors.cost(cand, variant, MAX_COST))
         return cost
 
     def _real_word(self, word: str, prev: str | None, nxt: str | None) -> Correction | None:
@@ -518,3 +540,18 @@ def _key_edits1(key: str) -> set[str]:
         for c in KEY_ALPHABET:
             out.add(a + c + b)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _ocr_variants(word: str) -> tuple[str, ...]:
+    """The word with one of OCR's one-for-two misreadings put back, at one place or at all (the m of
+    imza stays when the m of imzalanacağmı is ın)."""
+    out: list[str] = []
+    for wrong, right in OCR_VARIANTS:
+        at = word.find(wrong)
+        while at >= 0:
+            out.append(word[:at] + right + word[at + len(wrong):])
+            at = word.find(wrong, at + 1)
+        if word.count(wrong) > 1:
+            out.append(word.replace(wrong, right))
+    return tuple(out)
