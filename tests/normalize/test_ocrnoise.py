@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from xeber.normalize import Normalizer
-from xeber.normalize.ocrnoise import glued_speck_edits, ocr_noise_edits
+from xeber.normalize.ocrnoise import glued_speck_edits, misread_guillemet_edits, ocr_noise_edits
 
 
 @pytest.fixture(scope="module")
@@ -52,3 +52,11 @@ def test_specks_go_only_from_ocr_output(norm: Normalizer) -> None:
     result = norm.normalize(text, low_confidence_spans=spans)
     assert result.text == "Tədbir keçirilib və Rabitə və Nazirlik iştirak edib."
     assert norm.normalize(text).text == text  # typed text: the colon and the dot are the writer's
+
+
+def test_an_opening_guillemet_read_as_a_letter(norm: Normalizer) -> None:
+    known = norm.lexicon.known
+    edits = misread_guillemet_edits("Sənəd cDövlət qulluğu haqqında» qanunla və vElektron imza ilə", known)
+    assert [(e.original, e.replacement) for e in edits] == [("c", "«"), ("v", "«")]
+    for text in ("eGov portalı", "iPhone telefonu", "McDonald şirkəti", "«Dövlət qulluğu»"):
+        assert misread_guillemet_edits(text, known) == []

@@ -11,6 +11,9 @@ token with a letter or a digit: a misread word is the word stage's to repair.
 A speck between two words can also join them: `Rabitə.və`, `keçən:dövr`. A period, colon or comma
 glued between two words the lexicon knows, the second in lower case, is read as the space it stands
 for (not in addresses: a second word of a domain, `gov.az`, is no word of the lexicon's).
+
+An opening guillemet is read as a lower-case c, v or s glued to the capitalised word it opens
+(`cDövlət`, `vElektron`): it is put back when the rest is a word the lexicon knows.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ CONFIDENCE = 0.9
 # what follows a dot in names of sites and files, which the lexicon may know as words
 _NOT_AFTER_DOT = frozenset("az com org net gov edu info int ru tr uk de eu pdf doc docx xls xlsx ppt pptx jpg png "
                            "txt zip rar html htm xml csv exe".split())
+_GUILLEMET = re.compile(r"(?<![\w«“\"])([cvs])([A-ZÇƏĞİÖŞÜ][a-zçəğıöşü]{2,})")
 _GLUED = re.compile(r"(?<![\w.:/@-])([^\W\d_]{2,})([.:,])([a-zçəğıöşü]{2,})(?![\w.:/@-])")
 
 
@@ -60,3 +64,9 @@ def glued_speck_edits(text: str, known: Callable[[str], bool]) -> list[Edit]:
             at = m.start(2)
             edits.append(Edit(at, at + 1, mark, " ", "ocr-noise", CONFIDENCE))
     return edits
+
+
+def misread_guillemet_edits(text: str, known: Callable[[str], bool]) -> list[Edit]:
+    """`cDövlət` → `«Dövlət`: OCR's c, v or s for an opening guillemet."""
+    return [Edit(m.start(1), m.end(1), m.group(1), "«", "ocr-noise", CONFIDENCE)
+            for m in _GUILLEMET.finditer(text) if known(lower(m.group(2)))]
