@@ -112,6 +112,16 @@ CASES = [
      [("Gəncə şəhər İcra Hakimiyyətinin", "ORG", "Gəncə şəhər İcra Hakimiyyəti"),
       ("Niyazi Bayramov", "PER", "Niyazi Bayramov")]),
     ("Qonaqlar Gəncə şəhər mərkəzində olublar.", [("Gəncə", "LOC", "Gəncə")]),
+    # a full name with the father's name (oğlu, qızı); a title word before an organisation head is part of
+    # the organisation's name; a quoted place before a lower-case word and a club or company word
+    ("Heydər Əlirza oğlu Əliyev Naxçıvanda anadan olub.",
+     [("Heydər Əlirza oğlu Əliyev", "PER", "Heydər Əlirza oğlu Əliyev"), ("Naxçıvanda", "LOC", "Naxçıvan")]),
+    ("Prezident Administrasiyasının şöbə müdiri Fuad Muradov danışıb.",
+     [("Prezident Administrasiyasının", "ORG", "Prezident Administrasiyası"),
+      ("Fuad Muradov", "PER", "Fuad Muradov")]),
+    ("“Qarabağ” futbol klubu UEFA Avropa Liqasında oynayacaq.",
+     [("Qarabağ", "ORG", "Qarabağ"), ("UEFA Avropa Liqasında", "EVENT", "UEFA Avropa Liqası")]),
+    ("Müqavilə “Kəpəz” açıq səhmdar cəmiyyəti ilə bağlanıb.", [("Kəpəz", "ORG", "Kəpəz")]),
     # a name labelled once is the same entity where it comes again (a quoted name before a lower-case
     # kind, a surname after the full name); a name in capitals repeats only in capitals
     ("Müqavilə “Azərkabel” zavodu ilə bağlanıb. Bu il Azərkabel yeni xətt açıb.",
@@ -172,6 +182,8 @@ def test_initial_and_surname_link_to_the_one_full_name() -> None:
     ("Azərbaycanın Xarici İşlər naziri Ceyhun Bayramov çıxış edib.", "Azərbaycanın Xarici İşlər naziri"),
     ("Sonra Müdafiə naziri Zakir Həsənov danışıb.", "Müdafiə naziri"),
     ("Nazirliyin sözçüsü Aynur Əliyeva brifinq keçirib.", "Nazirliyin sözçüsü"),
+    ("Bakı Dövlət Universitetinin professoru Ramiz Məmmədov kitab yazıb.", "Bakı Dövlət Universitetinin professoru"),
+    ("ABŞ dövlət katibi Entoni Blinken gəlib.", "ABŞ dövlət katibi"),
 ])
 def test_office_words_before_a_lower_case_title(text: str, title: str) -> None:
     people = [e for e in find_entities(text) if e.type == "PER"]

@@ -31,13 +31,14 @@ _CLOSE_QUOTES = "”»\"“"
 QUOTE_PAIR_TOKENS = 40  # how far a closing quote is looked for (longer quotations are no names anyway)
 MAX_QUOTED_NAME_TOKENS = 7  # a quoted name is at most this long (with its quotes' inner punctuation)
 _CONNECTORS = frozenset(["və", "üzrə"])
+_PATRONYMIC = frozenset(["oğlu", "qızı"])  # son of, daughter of: between a given name and a surname
 _UNIT_KINDS = frozenset(["şəhər", "rayon", "kənd", "qəsəbə"])  # written in lower case inside local bodies' names  # inside long organisation names: Xidmət və Sosial İnnovasiyalar üzrə
 _ORG_WORDS_AFTER_QUOTE = frozenset(
     ["şirkəti", "şirkətinin", "şirkətində", "şirkətinə", "mmc", "asc", "qsc", "holdinqi", "qəzeti", "qəzetinin",
      "jurnalı", "klubu", "klubunun", "komandası", "bankı", "təşkilatı", "partiyası", "assosiasiyası",
      "birliyi", "ictimai", "fondu", "mərkəzi", "agentliyi", "televiziyası", "kanalı", "nəşriyyatı", "teatrı",
      "bank", "portalı", "kredit", "sığorta", "lizinq", "zavodu", "fabriki", "kombinatı", "institutu",
-     "universiteti", "akademiyası", "holdinq", "korporasiyası"])
+     "universiteti", "akademiyası", "holdinq", "korporasiyası", "səhmdar"])
 # legal forms written after a quoted company name: the normalizer's list, as tokens' keys
 _LEGAL_FORMS = frozenset(key(f) for f in LEGAL_FORMS)
 # a name labelled this surely is the same entity where it comes again (the CRF's unsure spans are not)
@@ -279,8 +280,11 @@ class _Recogniser:
             while j + 1 < n and self.toks[j].text == "," and self.phrase_at(j + 1, self.gaz.titles, False):
                 j = j + 1 + self.phrase_at(j + 1, self.gaz.titles, False)
             if j < n and self.toks[j].cap and self.adjacent(j - 1, j) and self.toks[j].kind in ("word", "abbrev"):
-                if length == 1 and j == i + 1 and _possessed_common_noun(self.toks[j].text):
-                    i = j  # Tələbə Qəbulu üzrə ...: the word is the first of a compound name, no title
+                if length == 1 and j == i + 1 and (_possessed_common_noun(self.toks[j].text)
+                                                   or _is_head(self.toks[j], self.gaz.org_heads)):
+                    # Tələbə Qəbulu üzrə ..., Prezident Administrasiyası: the word is the first of a compound
+                    # name, no title
+                    i = j
                     continue
                 self.title_at[j] = (i, j)
             elif j + 3 < n and self.toks[j].text == "(" and self.toks[j + 2].text == ")" and self.toks[j + 1].acronym \
@@ -312,6 +316,9 @@ class _Recogniser:
                     # (after a title only when a common noun follows it: `Nazir Elm və Təhsil Nazirliyində`
                     # holds no person, `... Tobias Baumann və İKT İşçi Qrupu` does)
                     j += 1
+                elif t.key in _PATRONYMIC and j >= i + 2 and j + 1 < n and self.toks[j + 1].cap \
+                        and not self.taken[j + 1] and self.toks[j + 1].kind == "word":
+                    j += 1  # Heydər Əlirza oğlu Əliyev, Zərifə Əziz qızı Əliyeva: one person's full name
                 elif t.key in _UNIT_KINDS and j + 1 < n and self.toks[j + 1].cap and not self.taken[j + 1] \
                         and self._names_a_place(j - 1) and self._org_ahead(j + 1):
                     j += 1  # Gəncə şəhər İcra Hakimiyyəti, Şəki rayon Mərkəzi Xəstəxanası: a local body's name
@@ -541,8 +548,11 @@ class _Recogniser:
             return
         if first_name or initials or (titled and j - i >= 2) or (surname and j - i >= 2):
             # a name ends at its surname: Sahibə Qafarova | Qazaxistana
-            end = next((k + 1 for k in range(i + 1, j) if any(gaz.looks_like_surname(s) for s in _stem_keys(toks[k]))),
+            end = next((k + 1 for k in range(i + 1, j) if any(gaz.looks_like_surname(s) for s in _stem_keys(toks[k]))
+                        and not (toks[k].key in _PATRONYMIC and k + 1 < j)),  # Əlirza oğlu | Əliyev
                        min(j, i + 3))
+            if end < j and toks[end - 1].key in _PATRONYMIC:
+                end += 1
             if first_name and j - i >= 2 and end > i + 2 and any(
                     s.endswith(_LI_SURNAME) and len(s) > 4 for s in _stem_keys(toks[i + 1])):
                 end = i + 2  # Elvin Cəfərli, Aysel Məmmədli: after a given name, -lı ends a surname too
@@ -591,10 +601,16 @@ class _Recogniser:
                 for k in range(j + 1, head_end):
                     self.taken[k] = True
                 continue
-            if any(self.taken[i + 1 : j]):
-                continue
             after = toks[j + 1]
             after_keys = _stem_keys(after)
+            if not after.cap and j + 2 < n and not any(k in _ORG_WORDS_AFTER_QUOTE for k in after_keys) \
+                    and any(k in _ORG_WORDS_AFTER_QUOTE for k in _stem_keys(toks[j + 2])):
+                after_keys = _stem_keys(toks[j + 2])  # “Qarabağ” futbol klubu, “Azərsu” səhmdar cəmiyyəti
+            if any(k in _ORG_WORDS_AFTER_QUOTE for k in after_keys) and all(
+                    s.type == "LOC" for s in self.spans if i < s.i < j and s.j <= j):
+                self._free(i + 1, j)  # a place the company or club is named after: “Qarabağ”, “Bakı” bankı
+            if any(self.taken[i + 1 : j]):
+                continue
             if _is_head(after, self.gaz.fac_heads):
                 self.add(i + 1, j, "FAC", 0.85)
             elif any(k in _ORG_WORDS_AFTER_QUOTE for k in after_keys) or (after.cap and _is_head(after, self.gaz.org_heads)):
