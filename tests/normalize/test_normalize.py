@@ -165,6 +165,9 @@ def test_names_and_tokens_are_protected(norm: Normalizer, text: str) -> None:
         # a space lost before a capital; brands, repeated or hyphenated, stay
         ("Sənədlər DövlətAgentliyinə göndərilib.", "Sənədlər Dövlət Agentliyinə göndərilib."),
         ("Sorğuya bütünMDB ölkələri qoşulub.", "Sorğuya bütün MDB ölkələri qoşulub."),
+        # no Azerbaijani letter, but the left part carries our case ending; English compounds stay
+        ("ADA UniversitetininKaryera Mərkəzi açılıb.", "ADA Universitetinin Karyera Mərkəzi açılıb."),
+        ("Tətbiq AppStore mağazasındadır.", "Tətbiq AppStore mağazasındadır."),
         ("Ödəniş e-GovPay ilə edilir.", "Ödəniş e-GovPay ilə edilir."),
         ("MəlumatPortal açılıb. MəlumatPortal pulsuzdur.", "MəlumatPortal açılıb. MəlumatPortal pulsuzdur."),
         # a longer word's rarer inflection as the second part; a suffix is never split off

@@ -31,6 +31,7 @@ MAX_AZ_LETTER_SHARE_FOR_AUTO_DIACRITICS = 0.03
 MAX_SPAN = 200  # longest doubted span looked back for
 STABLE_MAX = 500_000  # lower-case words known to have no candidate, kept across calls
 CAMEL_SPLIT_CONFIDENCE = 0.9
+_CASES = frozenset(("GEN", "DAT", "LOC", "ABL", "ACC", "INS"))
 _OPENING_QUOTES = "\"“«„"
 
 
@@ -376,6 +377,13 @@ def _camel_split(word: str, start: int, names: Counter[str], speller: Speller) -
     return Edit(start, start + len(word), word, " ".join(parts), "merge", CAMEL_SPLIT_CONFIDENCE)
 
 
+def _case_ending(word: str, speller: Speller) -> bool:
+    """The morphology reads the word first with a case ending (genitive, dative, locative, ...)."""
+    morph = speller.lexicon.morph
+    found = morph.analyze(word) if morph is not None else []
+    return bool(found) and bool(_CASES & set(found[0].suffixes))
+
+
 def _camel_parts(word: str, speller: Speller) -> tuple[str, str] | None:
     """The two words of a mixed-case word when both sides are words the splitter accepts (the right one
     may be an acronym) and the whole is no known word; else None."""
@@ -384,8 +392,10 @@ def _camel_parts(word: str, speller: Speller) -> tuple[str, str] | None:
         return None
     left, right = word[: bounds[0]], word[bounds[0]:]
     low = lower(word)
-    if not AZ_SPECIAL.search(word):
-        return None  # English compounds are brands (AppStore, productNumber), not two of our words
+    if not AZ_SPECIAL.search(word) and not _case_ending(lower(left), speller):
+        # English compounds are brands (AppStore, productNumber), not two of our words; a left part with
+        # an Azerbaijani case ending is ours (UniversitetininKaryera)
+        return None
     if speller.lexicon.counts.get(low, 0) or speller.lexicon.known(low) or not speller.split_part(lower(left)):
         return None
     if is_all_caps(right) or not any(c.isupper() for c in right[1:]) and speller.split_part(lower(right)):
