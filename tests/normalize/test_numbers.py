@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from xeber.normalize import Normalizer
-from xeber.normalize.numbers import endings_after, repair_ending, spoken_last_word
+from xeber.normalize.numbers import endings_after, repair_ending, split_ending, spoken_last_word
 
 
 @pytest.mark.parametrize(("digits", "word"), [
@@ -46,8 +46,12 @@ def test_endings_a_number_takes_stay(token: str) -> None:
     assert repair_ending(token) is None
 
 
-def test_normalizer_repairs_number_endings_but_not_addresses() -> None:
-    norm = Normalizer.build(use_local_lm=False)
+@pytest.fixture(scope="module")
+def norm() -> Normalizer:
+    return Normalizer.build(use_local_lm=False)
+
+
+def test_normalizer_repairs_number_endings_but_not_addresses(norm: Normalizer) -> None:
     result = norm.normalize("Layihə 2021-rci ildə başlayıb, 140-dann çox ölkə qoşulub, 2017-cı ildə isə bitib.")
     assert result.text == "Layihə 2021-ci ildə başlayıb, 140-dan çox ölkə qoşulub, 2017-cı ildə isə bitib."
     # the edits cover the endings alone
@@ -55,3 +59,13 @@ def test_normalizer_repairs_number_endings_but_not_addresses() -> None:
         ("rci", "ci", "spelling"), ("dann", "dan", "spelling")]
     assert norm.normalize(result.text).edits == []
     assert norm.normalize("Sayt www.example.az/2021-rci səhifəsindədir.").edits == []
+
+
+def test_a_space_lost_after_a_number_ending(norm: Normalizer) -> None:
+    known = norm.lexicon.known
+    assert split_ending("2021-ciilin", known) == len("2021-ci")
+    assert split_ending("2020-ciildə", known) == len("2020-ci")
+    assert split_ending("2021-ci", known) is None and split_ending("2021-rci", known) is None
+    result = norm.normalize("Sənəd 2021-ciilin sonunda qəbul edilib.")
+    assert result.text == "Sənəd 2021-ci ilin sonunda qəbul edilib."
+    assert [(e.original, e.replacement, e.kind) for e in result.edits] == [("", " ", "merge")]

@@ -1,12 +1,13 @@
 """Endings written after a number (`2021-ci`, `29-da`, `10-un`, `3-cü`): an ending misread or mistyped
-(`2021-rci`, `2021-cl`, `140-dann`, `2021-cı`) is put back when an ending the number takes is one edit
-away. Which endings a number takes follows the vowel harmony of the last word of the number read aloud
+(`2021-rci`, `2021-cl`, `140-dann`) is put back when an ending the number takes is one edit away, and
+a space lost after the ending comes back (`2021-ciilin`). Which endings a number takes follows the vowel harmony of the last word of the number read aloud
 (2021 is `iki min iyirmi bir`, so `-ci`, `-də`, `-in`; 1990 ends in `doxsan`, so `-cı`, `-da`, `-ın`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from xeber.morph.grammar import harmony_key, high_vowel
@@ -87,3 +88,19 @@ def repair_ending(token: str) -> tuple[int, str, float] | None:
         return None
     return m.start(3), near[0], CONFIDENCE if len(near) == 1 else AMBIGUOUS_CONFIDENCE
 
+
+
+def split_ending(token: str, known: Callable[[str], bool]) -> int | None:
+    """Where a space was lost in `2021-ciilin` (after the number's ending, before a known word of two
+    or more letters): the offset in the token, or None."""
+    m = NUMBER_WITH_ENDING.fullmatch(token)
+    if m is None:
+        return None
+    digits, _, ending = m.groups()
+    if ending in _any_number_ending():
+        return None
+    for valid in sorted(endings_after(spoken_last_word(digits)), key=len, reverse=True):
+        rest = ending[len(valid):]
+        if ending.startswith(valid) and len(rest) >= 2 and known(rest):
+            return m.start(3) + len(valid)
+    return None

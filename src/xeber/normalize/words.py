@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from xeber.morph.analyzer import CLOSED_CLASS
 from xeber.normalize.layout import SUFFIXES
-from xeber.normalize.numbers import repair_ending
+from xeber.normalize.numbers import repair_ending, split_ending
 from xeber.normalize.realword import HARMONIC_PARTICLES
 from xeber.normalize.speller import COMBINING_FORMS, Speller
 from xeber.settings import Settings
@@ -85,7 +85,7 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
     fi = 0
     for i, tok in enumerate(tokens):
         if tok.kind == "number":
-            number_edit = _number_ending_edit(text, tok, focus)
+            number_edit = _number_ending_edit(text, tok, focus, speller)
             if number_edit is not None and number_edit.confidence >= settings.min_confidence:
                 edits.append(number_edit)
             continue
@@ -162,12 +162,20 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
     return edits
 
 
-def _number_ending_edit(text: str, tok: Token, focus: list[tuple[int, int]] | None) -> Edit | None:
-    """`2021-rci` → `2021-ci`: a number's ending misread or mistyped (`xeber.normalize.numbers`)."""
+def _number_ending_edit(text: str, tok: Token, focus: list[tuple[int, int]] | None,
+                        speller: Speller) -> Edit | None:
+    """`2021-rci` → `2021-ci`: a number's ending misread or mistyped, `2021-ciilin` → `2021-ci ilin`: a
+    space lost after it (`xeber.normalize.numbers`)."""
     if focus is not None and not any(a < tok.end and tok.start < b for a, b in focus):
         return None
+    if _in_address(text, tok.start, tok.end):
+        return None
+    lost_space = split_ending(tok.text, speller.lexicon.known)
+    if lost_space is not None:
+        at = tok.start + lost_space
+        return Edit(at, at, "", " ", "merge", CAMEL_SPLIT_CONFIDENCE)
     repaired = repair_ending(tok.text)
-    if repaired is None or _in_address(text, tok.start, tok.end):
+    if repaired is None:
         return None
     at, ending, confidence = repaired  # the edit covers the ending alone: the digits were read right
     return Edit(tok.start + at, tok.end, tok.text[at:], ending, "spelling", confidence)
