@@ -111,7 +111,7 @@ def test_closed_class_words_are_valid(m: Morphology) -> None:
 
 @pytest.mark.parametrize("word", ["Əliyevin", "Qazaxıstanı", "intensivləşdirilməsinin", "ərəfəsindəyik",
                                   "əməkdaşlığına", "AZƏRTAC-ın", "BMT-nin", "sosial-iqtisadi", "km",
-                                  "təmizlətdi", "yoxlatdı", "nalı", "felləri", "kliklədikdə"])
+                                  "təmizlətdi", "yoxlatdı", "nalı", "felləri", "kliklədikdə", "birində", "hamısını"])
 def test_valid(m: Morphology, word: str) -> None:
     assert m.is_valid(word)
 
@@ -123,6 +123,7 @@ def test_valid(m: Morphology, word: str) -> None:
     "ölkələtin", "planlat",  # OCR's t for r in a plural, read as a noun's -la-t causative with no -la verb
     "həmçinində", "amması",  # a conjunction takes no endings
     "kiim", "xəbə", "ayon",  # a short stem only word lists hold, never seen inflected, takes no endings
+    "biridə", "hamısıda",  # a possessed pronoun takes the pronominal n before a case (birində)
 ])
 def test_misspellings_and_harmony_breaks_are_rejected(m: Morphology, word: str) -> None:
     assert not m.is_valid(word)

@@ -160,6 +160,7 @@ def test_names_and_tokens_are_protected(norm: Normalizer, text: str) -> None:
     ("text", "expected"),
     [
         ("rəqəmsal həllər vəelektron xidmətlər", "rəqəmsal həllər və elektron xidmətlər"),
+        ("Onların biridə bu layihədir.", "Onların biri də bu layihədir."),  # the particle run into a pronoun
         ("proseslər şəffafvə sadə olur", "proseslər şəffaf və sadə olur"),
         ("Portal icaze.e-gov.az ünvanındadır.", "Portal icaze.e-gov.az ünvanındadır."),  # an address piece
         # a space lost before a capital; brands, repeated or hyphenated, stay
