@@ -122,6 +122,11 @@ CASES = [
     ("“Qarabağ” futbol klubu UEFA Avropa Liqasında oynayacaq.",
      [("Qarabağ", "ORG", "Qarabağ"), ("UEFA Avropa Liqasında", "EVENT", "UEFA Avropa Liqası")]),
     ("Müqavilə “Kəpəz” açıq səhmdar cəmiyyəti ilə bağlanıb.", [("Kəpəz", "ORG", "Kəpəz")]),
+    # an acronym with a case ending ends its name; a particle inside a foreign name
+    ("Bu barədə APA-ya Ekologiya və Təbii Sərvətlər Nazirliyindən bildiriblər.",
+     [("APA-ya", "ORG", "APA"), ("Ekologiya və Təbii Sərvətlər Nazirliyindən", "ORG",
+                                  "Ekologiya və Təbii Sərvətlər Nazirliyi")]),
+    ("Görüşdə şeyx Abdullah bin Zayed iştirak edib.", [("Abdullah bin Zayed", "PER", "Abdullah bin Zayed")]),
     # a name labelled once is the same entity where it comes again (a quoted name before a lower-case
     # kind, a surname after the full name); a name in capitals repeats only in capitals
     ("Müqavilə “Azərkabel” zavodu ilə bağlanıb. Bu il Azərkabel yeni xətt açıb.",

@@ -31,7 +31,9 @@ _CLOSE_QUOTES = "”»\"“"
 QUOTE_PAIR_TOKENS = 40  # how far a closing quote is looked for (longer quotations are no names anyway)
 MAX_QUOTED_NAME_TOKENS = 7  # a quoted name is at most this long (with its quotes' inner punctuation)
 _CONNECTORS = frozenset(["və", "üzrə"])
-_PATRONYMIC = frozenset(["oğlu", "qızı"])  # son of, daughter of: between a given name and a surname
+_PATRONYMIC = frozenset(["oğlu", "qızı"])
+# particles inside foreign names (not da/de: Orxan da Bakıya gəlib)
+_NAME_PARTICLES = frozenset(["fon", "fan", "van", "der", "den", "di", "dos", "la", "le", "bin", "ibn"])  # son of, daughter of: between a given name and a surname
 _UNIT_KINDS = frozenset(["şəhər", "rayon", "kənd", "qəsəbə"])  # written in lower case inside local bodies' names  # inside long organisation names: Xidmət və Sosial İnnovasiyalar üzrə
 _ORG_WORDS_AFTER_QUOTE = frozenset(
     ["şirkəti", "şirkətinin", "şirkətində", "şirkətinə", "mmc", "asc", "qsc", "holdinqi", "qəzeti", "qəzetinin",
@@ -316,6 +318,9 @@ class _Recogniser:
                     # (after a title only when a common noun follows it: `Nazir Elm və Təhsil Nazirliyində`
                     # holds no person, `... Tobias Baumann və İKT İşçi Qrupu` does)
                     j += 1
+                elif t.key in _NAME_PARTICLES and j + 1 < n and self.toks[j + 1].cap and not self.taken[j + 1] \
+                        and (self.toks[j - 1].cap or self.toks[j - 1].key in _NAME_PARTICLES):
+                    j += 1  # Ursula fon der Lyayen, Vinsent van Qoq: a particle inside a foreign name
                 elif t.key in _PATRONYMIC and j >= i + 2 and j + 1 < n and self.toks[j + 1].cap \
                         and not self.taken[j + 1] and self.toks[j + 1].kind == "word":
                     j += 1  # Heydər Əlirza oğlu Əliyev, Zərifə Əziz qızı Əliyeva: one person's full name
@@ -333,7 +338,11 @@ class _Recogniser:
         return out
 
     def _inflected_inside(self, tok: _Tok) -> bool:
-        if tok.acronym or self.gaz.is_known_name(tok.key):
+        if tok.acronym:
+            # an acronym with a case ending after its hyphen ends its name (APA-ya | Ekologiya ... Nazirliyi)
+            ending = tok.text.rpartition("-")[2]
+            return "-" in tok.text and lower(ending) in _NON_FINAL_CASES
+        if self.gaz.is_known_name(tok.key):
             return False
         cands = splits(tok.text)
         return len(cands) > 1 and any(c.suffix in _NON_FINAL_CASES for c in cands) and not any(
@@ -854,8 +863,9 @@ class _Recogniser:
 
     def run(self) -> list[_Span]:
         self.rules()
+        self.repeats()  # (before the model, so that it sees the repeated names as the rules' own)
         self.model()
-        self.repeats()
+        self.repeats()  # (and after it, for the names only it found)
         return sorted(self.spans, key=lambda s: s.i)
 
 
@@ -866,6 +876,7 @@ def rule_tags(words: list[str]) -> list[str]:
     toks = _tokens(text)
     rec = _Recogniser(text, toks, default(), None)
     rec.rules()
+    rec.repeats()
     tok_tags = rec.tags()
     out = ["O"] * len(words)
     pos = 0
