@@ -156,3 +156,16 @@ def test_parse_date() -> None:
 def test_several_dates_in_text() -> None:
     text = "Sənəd 05.03.2026 tarixində qəbul edilib və 2027-ci ilin sonunadək qüvvədədir."
     assert [d.iso for d in find_dates(text)] == ["2026-03-05", "2027-12"]
+
+
+@pytest.mark.parametrize(("sentence", "iso"), [
+    # the clause's verb tells which side of the article's date a day without a year lies
+    ("Noyabrın 20-də görüş olub.", "2021-11-20"),  # past: last November, not the nearer next one
+    ("Martın 12-də sammit keçiriləcək.", "2023-03-12"),  # future: next March, not the nearer last one
+    ("Astana, 12 mart (AZƏRTAC). Sammit başa çatıb.", "2022-03-12"),  # a dateline is the news's own date
+    ("Sentyabrın 29-da görüş keçiriləcək.", "2022-09-29"),  # the nearest already agrees
+    ("Noyabrın 20-dək əldə etmiş vətəndaşlar, qeydiyyatdan keçir.", "2022-11-20"),  # no verb ends the clause
+    ("Oktyabrın 20-də tədbir keçirilib.", "2022-10-20"),  # under two weeks off: the same year
+])
+def test_a_guessed_year_follows_the_verb(sentence: str, iso: str) -> None:
+    assert [d.iso for d in find_dates(sentence, dt.date(2022, 10, 10))] == [iso]

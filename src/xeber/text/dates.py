@@ -407,6 +407,55 @@ def _as_date(reference: dt.date | str | None) -> dt.date | None:
         return None
 
 
+TENSE_MIN_DAYS = 14  # a guessed date this far on the wrong side of the reference moves a year
+_PAST_VERB = re.compile(r"(?:[ıiuü]b|[dt][ıiuü]|m[ıiuü]ş)(?:lar|lər|dır|dir|dur|dür)?$")
+_FUTURE_VERB = re.compile(r"(?:acaq|əcək)(?:lar|lər|dır|dir)?$")
+_CLAUSE_END = re.compile(r"[.!?]\s|[,;:]|\n\n|$")
+_DATELINE = re.compile(r"\s*[A-ZÇƏĞİÖŞÜ][^\W\d_]+(?:[ -][A-ZÇƏĞİÖŞÜ][^\W\d_]+)?,\s*")
+_NAMED_YEAR = re.compile(r"\d{4}|(?<!\w)[iİ]l", re.IGNORECASE)
+
+
+def _year_guessed(expr: str) -> bool:
+    """A day or month with no year in it (`martın 12-də`; not `2023-cü il 15 may`, `bu ilin iyulunda`)."""
+    return any(m in lower(expr) for m in MONTHS) and not _NAMED_YEAR.search(expr)
+
+
+def _tense_after(text: str, pos: int) -> str | None:
+    """`past` or `future` by the last finite verb of the clause that goes on after `pos` (the verb ends
+    an Azerbaijani clause: `12 martda sammit başa çatıb`), None when none shows a tense."""
+    end = _CLAUSE_END.search(text, pos)
+    words = re.findall(r"[^\W\d_]+", text[pos : end.start() if end else len(text)])
+    if not words:
+        return None
+    last = lower(words[-1])  # (a participle inside the clause, əldə etmiş vətəndaşlar, is no main verb)
+    if _FUTURE_VERB.search(last):
+        return "future"
+    if len(last) > 3 and _PAST_VERB.search(last):
+        return "past"
+    return None
+
+
+def _by_tense(value: _Value, ref: dt.date, tense: str | None) -> _Value:
+    """A guessed year moved by one when the verb says the event lies the other side of the reference:
+    `12 martda ... başa çatıb` in an October article is this March, not next."""
+    start = dt.date.fromisoformat((value.iso + "-01-01")[:10])
+    # (a few days off is no other year: 9 Noyabr - Bayraq Günü ... keçirilib, in a 6 November article)
+    shift = -1 if tense == "past" and (start - ref).days > TENSE_MIN_DAYS else 1 if tense == "future" and (
+        ref - start).days > TENSE_MIN_DAYS else 0
+    if not shift:
+        return value
+
+    def moved(iso: str | None) -> str | None:
+        return None if iso is None else f"{int(iso[:4]) + shift:04d}{iso[4:]}"
+
+    iso = moved(value.iso)
+    try:
+        dt.date.fromisoformat((str(iso) + "-01-01")[:10])
+    except ValueError:
+        return value  # 29 February
+    return _Value(str(iso), moved(value.iso_end), value.precision)
+
+
 def scan_dates(text: str, reference: dt.date | str | None = None, keep_unresolved: bool = False) -> list[DateMatch]:
     """All date expressions, longest first where they overlap, in text order."""
     ref = _as_date(reference)
@@ -419,6 +468,10 @@ def scan_dates(text: str, reference: dt.date | str | None = None, keep_unresolve
             start, end = m.span()
             while end > start and text[end - 1].isspace():
                 end -= 1
+            if ref is not None and value.iso and _year_guessed(text[start:end]):
+                # a dateline's date (Astana, 12 mart (AZƏRTAC).) is the news's own: never after it
+                tense = "past" if _DATELINE.fullmatch(text[:start]) else _tense_after(text, end)
+                value = _by_tense(value, ref, tense)
             found.append(DateMatch(start, end, text[start:end], value.iso, value.iso_end, value.precision))
     found.sort(key=lambda d: (-(d.end - d.start), d.start))
     taken: list[DateMatch] = []
