@@ -32,6 +32,8 @@ QUOTE_PAIR_TOKENS = 40  # how far a closing quote is looked for (longer quotatio
 MAX_QUOTED_NAME_TOKENS = 7  # a quoted name is at most this long (with its quotes' inner punctuation)
 _CONNECTORS = frozenset(["və", "üzrə"])
 _PATRONYMIC = frozenset(["oğlu", "qızı"])
+# words after a quoted title of a topic, a slogan or a document, which names no organisation
+_WORK_TITLE_WORDS = frozenset(["mövzusu", "mövzusunda", "mövzulu", "başlıqlı", "şüarı", "şüarlı"])
 # particles inside foreign names (not da/de: Orxan da Bakıya gəlib)
 _NAME_PARTICLES = frozenset(["fon", "fan", "van", "der", "den", "di", "dos", "la", "le", "bin", "ibn"])  # son of, daughter of: between a given name and a surname
 _UNIT_KINDS = frozenset(["şəhər", "rayon", "kənd", "qəsəbə"])  # written in lower case inside local bodies' names  # inside long organisation names: Xidmət və Sosial İnnovasiyalar üzrə
@@ -206,6 +208,7 @@ class _Recogniser:
         self.taken = [False] * len(toks)
         self.spans: list[_Span] = []
         self.title_at: dict[int, tuple[int, int]] = {}  # token index after a title -> title token span
+        self.work_titles: list[tuple[int, int]] = []  # quoted titles of topics and documents (token spans)
         self.lower_words = {t.key for t in toks if not t.cap and t.kind == "word"}
 
     # ---- helpers ----
@@ -598,6 +601,12 @@ class _Recogniser:
                 j += 1
             if j < n and j - i <= QUOTE_PAIR_TOKENS:
                 closed = j
+            if j < n and j + 1 < n and j - i <= QUOTE_PAIR_TOKENS and toks[i + 1].cap \
+                    and any(k in _WORK_TITLE_WORDS for k in _stem_keys(toks[j + 1])):
+                # “... Qiymətləndirilməsi” mövzusunda: a topic's or a work's title, no organisation or person
+                # (a place in it is still a place)
+                self.work_titles.append((i + 1, j))
+                continue
             if j >= n or j - i > MAX_QUOTED_NAME_TOKENS or j == i + 1 or not toks[i + 1].cap \
                     or toks[j - 1].kind == "punct" or j + 1 >= n:
                 continue
@@ -630,8 +639,9 @@ class _Recogniser:
                 self.add(i + 1, j, "EVENT", 0.8)
             elif j - i > 2 and any(k in _ORG_WORDS_AFTER_QUOTE for k in _stem_keys(toks[j - 1])):
                 self.add(i + 1, j, "ORG", 0.8)  # "AFB bank": the head inside the quotes
-            elif all(t.acronym for t in toks[i + 1 : j]):
-                self.add(i + 1, j, "ORG", 0.75)  # “ANSAR LEASİNG”: a company name in capitals
+            elif all(t.acronym for t in toks[i + 1 : j]) and not (
+                    j == i + 2 and toks[i + 1].key.split("-")[0] in _NOT_ACRONYMS):
+                self.add(i + 1, j, "ORG", 0.75)  # “ANSAR LEASİNG”: a company name in capitals (“OK” is none)
             elif j - i <= 5 and not self.phrase_at(i + 1, self.gaz.countries) and not self.phrase_at(
                     i + 1, self.gaz.places):
                 # “ASAN Finans” layihəsi, “Rəqəmsal Hökumət” proqramı: a product or project, not a name we type
@@ -733,6 +743,8 @@ class _Recogniser:
                 j = next((k + 1 for k in range(i + 1, j - 1)
                           if any(self.gaz.looks_like_surname(s) for s in _stem_keys(self.toks[k]))), j)
             if type_ == "LOC" and j - i == 1 and not _place_like(self.toks[i].text):
+                continue
+            if type_ in ("PER", "ORG") and any(a <= i and j <= b for a, b in self.work_titles):
                 continue
             if type_ in ("PER", "LOC", "ORG") and not any(self.taken[i:j]):
                 self.add(i, j, type_, conf)
@@ -959,6 +971,9 @@ def _lemma(rec: _Recogniser, span: _Span, known: set[str]) -> str:
         k = key(stem)
         if gaz.is_known_name(k):
             return True
+        if org_last and k.endswith(("ı", "i", "u", "ü")) and (
+                k in gaz.org_heads or k in gaz.event_heads or k in gaz.fac_heads):
+            return True  # a listed head in the possessive form that ends a name: Marafonu (not Marafo + nu)
         # the document shows the stem on its own elsewhere (not for heads, whose bare forms differ)
         return not org_last and stem != last.text and k in known
     stem = lemma_of_word(last.text, span.type, is_known, org_last)
