@@ -33,6 +33,9 @@ TRIGGERS = [
     ("Tələbələr etiraz aksiyası keçirib.", [("protest", "aksiyası keçirib", False, False, False)]),
     ("Kənd atəşə tutulub.", [("attack", "atəşə tutulub", False, False, True)]),
     ("Sənəd imzalanmayıb.", [("agreement", "imzalanmayıb", True, False, True)]),
+    # speaking on the telephone is a meeting, speaking alone a statement
+    ("Prezidentlər telefonla danışıblar.", [("meeting", "telefonla danışıblar", False, False, False)]),
+    ("Nazir layihədən danışıb.", [("statement", "danışıb", False, False, False)]),
     # not triggers: mobilisation, mutual, notifications, "is not"
     ("Səfərbərlik elan olunub, qarşılıqlı bildirişlər göndərilib, bu deyil.", []),
 ]
