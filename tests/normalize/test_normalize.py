@@ -213,6 +213,13 @@ def test_low_confidence_spans(norm: Normalizer) -> None:
     assert norm.normalize(shifted, None, [[s2, s2 + 4, 0.0]]).text == "Qazaxıstanda bu sahədə rolu qeyd"
 
 
+def test_a_doubted_valid_inflection_does_not_become_its_bare_stem(norm: Normalizer) -> None:
+    # OCR doubted it, but biznesmenə is a valid dative of biznesmen: no slip for the bare word
+    text = "Mükafat gənc biznesmenə verilib."
+    start = text.index("biznesmenə")
+    assert norm.normalize(text, low_confidence_spans=[[start, start + 10, 40.0]]).text == text
+
+
 def test_ocr_two_letters_for_one_in_a_listed_word(norm: Normalizer) -> None:
     # `tarn` is a rare word of the lists; OCR reads `m` as `rn`, and here doubted the word
     text = "Layihə tarn olaraq icra edilib."

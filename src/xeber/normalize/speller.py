@@ -311,7 +311,8 @@ class Speller:
             # another inflection of a valid word (istifadəçini → istifadəçisi) is the syntax's to ask for,
             # in the real-word stage: the bigram counts alone choose such switches badly
             lemma = self._lemma_of(word)
-            found = [f for f in found if lemma is None or self._lemma_of(f[0]) != lemma]
+            # (the bare stem is one of those inflections too: biznesmenə is no OCR slip for biznesmen)
+            found = [f for f in found if lemma is None or (self._lemma_of(f[0]) or f[0]) != lemma]
         if not known:
             turkish = {c for c in _turkish_readings(word) if counts.get(c, 0) >= max(min_count, 1) and lex.known(c)}
             found = [f for f in found if f[0] not in turkish]
