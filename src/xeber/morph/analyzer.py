@@ -40,9 +40,10 @@ _LETTER_NAMES = {
 }
 
 
-# pronouns that are possessed forms (one of them, all of it): a case after them takes the pronominal n
-# as after any 3rd-person possessive (birində, hamısını; biridə is biri də run together)
-POSSESSED_PRONOUNS = frozenset(["biri", "birisi", "hamısı", "digəri", "çoxu", "bəzisi", "əksəriyyəti", "hərəsi"])
+# pronouns that are possessed forms (one of them, all of it), listed as stems: they take no endings of their
+# own, since their inflected forms are the possessed stem's (bir-i-ndə, hamı-sı-nı; biridə is biri də run
+# together)
+POSSESSED_PRONOUNS = frozenset(["biri", "hamısı", "digəri", "çoxu", "bəzisi", "əksəriyyəti", "hərəsi"])
 SHORT_STEM = 4  # stems this short ...
 LIST_ONLY_COUNT = 409  # ... that no frequency list counts (the build caps list-only forms at this) need an
 # inflected form attested before they take endings (Morphology._unproven_short_stem)
@@ -232,8 +233,8 @@ class Morphology:
             for stem in self._stems_at(surface):
                 if stem.trust < min_trust:
                     continue
-                if j < n and self._unproven_short_stem(stem):
-                    continue
+                if j < n and (self._unproven_short_stem(stem) or stem.lemma in POSSESSED_PRONOUNS):
+                    continue  # (biri inflects as bir-i: birində, never biridə)
                 if stem.before_vowel is not None and j < n and (word[j] in VOWELS) != stem.before_vowel:
                     continue
                 if stem.before_vowel and j == n:
@@ -243,7 +244,7 @@ class Morphology:
                 lv, ev = grammar.harmony_key(stem.lemma)
                 if j != len(stem.lemma):  # an alternated surface (bulağ-, ağz-, ged-, suy-)
                     ev = False
-                start = "V" if stem.pos == "V" else "N_POSS3" if stem.lemma in POSSESSED_PRONOUNS else "N"
+                start = "V" if stem.pos == "V" else "N"
                 for path, final in parse_suffixes(word, j, start, lv, ev):
                     if self._derivation_attested(stem, path):
                         _keep(best, self._make(word, stem, path, final, count, j))
