@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from xeber.normalize import Normalizer
-from xeber.normalize.ocrnoise import glued_speck_edits, misread_guillemet_edits, ocr_noise_edits
+from xeber.normalize.ocrnoise import (
+    glued_speck_edits,
+    misread_guillemet_edits,
+    ocr_noise_edits,
+    spurious_period_edits,
+)
 
 
 @pytest.fixture(scope="module")
@@ -60,3 +65,11 @@ def test_an_opening_guillemet_read_as_a_letter(norm: Normalizer) -> None:
     assert [(e.original, e.replacement) for e in edits] == [("c", "«"), ("v", "«")]
     for text in ("eGov portalı", "iPhone telefonu", "McDonald şirkəti", "«Dövlət qulluğu»"):
         assert misread_guillemet_edits(text, known) == []
+
+
+def test_a_speck_read_as_a_period_inside_a_sentence(norm: Normalizer) -> None:
+    known = norm.lexicon.known
+    edits = spurious_period_edits("Tərəflər. müzakirə ediblər, təmin. olunmasında", known)
+    assert [(e.original, e.replacement) for e in edits] == [(".", ""), (".", "")]
+    for text in ("Xərc 5 mln. manat olub.", "Bu belədir. Sonra gəldi.", "Fayl... açılmır"):
+        assert spurious_period_edits(text, known) == []

@@ -20,7 +20,12 @@ from xeber.normalize.context import ContextScorer, load_bigram_model
 from xeber.normalize.layout import layout_edits
 from xeber.normalize.lexicon import Lexicon, default_morph, load_lexicon
 from xeber.normalize.morphcands import MorphCandidates
-from xeber.normalize.ocrnoise import glued_speck_edits, misread_guillemet_edits, ocr_noise_edits
+from xeber.normalize.ocrnoise import (
+    glued_speck_edits,
+    misread_guillemet_edits,
+    ocr_noise_edits,
+    spurious_period_edits,
+)
 from xeber.normalize.realword import RealWords
 from xeber.normalize.speller import Speller
 from xeber.normalize.unicode import unicode_edits
@@ -95,13 +100,14 @@ class Normalizer:
                spans: list[tuple[int, int, float]] | None = None) -> Normalized:
         threshold = settings.min_confidence
         # OCR output only (the engine's doubts come with it): specks read as punctuation go first
-        e0 = [e for e in sorted(ocr_noise_edits(text, spans) + glued_speck_edits(text, self.lexicon.known)
-                                + misread_guillemet_edits(text, self.lexicon.known), key=lambda e: e.start)
+        known = self.lexicon.known
+        e0 = [e for e in sorted(ocr_noise_edits(text, spans) + glued_speck_edits(text, known)
+                                + misread_guillemet_edits(text, known) + spurious_period_edits(text, known),
+                                key=lambda e: e.start)
               if e.confidence >= threshold] if spans is not None else []
         t0 = apply_edits(text, e0)
         e1 = [e for e in unicode_edits(t0) if e.confidence >= threshold]
         t1 = apply_edits(t0, e1)
-        known = self.lexicon.known
         e2 = [e for e in layout_edits(t1, known, self.lexicon.count) if e.confidence >= threshold]
         t2 = apply_edits(t1, e2)
         if spans is not None:

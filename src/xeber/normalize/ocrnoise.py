@@ -12,6 +12,10 @@ A speck between two words can also join them: `Rabitə.və`, `keçən:dövr`. A 
 glued between two words the lexicon knows, the second in lower case, is read as the space it stands
 for (not in addresses: a second word of a domain, `gov.az`, is no word of the lexicon's).
 
+A period glued to a known word of four or more letters before a word in lower case is a speck too
+(`Tərəflər. müzakirə ediblər`): a sentence would open with a capital, and abbreviations (`mln.
+manat`) are no words of the lexicon's.
+
 An opening guillemet is read as a lower-case c, v or s glued to the capitalised word it opens
 (`cDövlət`, `vElektron`): it is put back when the rest is a word the lexicon knows.
 """
@@ -23,6 +27,7 @@ from collections.abc import Callable, Sequence
 
 from xeber.text.casing import lower
 from xeber.text.edits import Edit
+from xeber.text.tokenize import abbreviations
 
 # below this confidence (Tesseract's 0-100) a punctuation-only word is a speck; the OCR stage passes on
 # the words under 80 (xeber.ingest.ocr.LOW_CONFIDENCE), so in practice: every doubted one
@@ -31,6 +36,7 @@ CONFIDENCE = 0.9
 # what follows a dot in names of sites and files, which the lexicon may know as words
 _NOT_AFTER_DOT = frozenset("az com org net gov edu info int ru tr uk de eu pdf doc docx xls xlsx ppt pptx jpg png "
                            "txt zip rar html htm xml csv exe".split())
+_DOT_BEFORE_LOWER = re.compile(r"(?<![\w.])([^\W\d_]{4,})\.(?=[ \t]+[a-zçəğıöşü])")
 _GUILLEMET = re.compile(r"(?<![\w«“\"])([cvs])([A-ZÇƏĞİÖŞÜ][a-zçəğıöşü]{2,})")
 _GLUED = re.compile(r"(?<![\w.:/@-])([^\W\d_]{2,})([.:,])([a-zçəğıöşü]{2,})(?![\w.:/@-])")
 
@@ -70,3 +76,13 @@ def misread_guillemet_edits(text: str, known: Callable[[str], bool]) -> list[Edi
     """`cDövlət` → `«Dövlət`: OCR's c, v or s for an opening guillemet."""
     return [Edit(m.start(1), m.end(1), m.group(1), "«", "ocr-noise", CONFIDENCE)
             for m in _GUILLEMET.finditer(text) if known(lower(m.group(2)))]
+
+
+def spurious_period_edits(text: str, known: Callable[[str], bool]) -> list[Edit]:
+    """`Tərəflər. müzakirə` → `Tərəflər müzakirə`: a speck read as a period inside a sentence."""
+    out = []
+    for m in _DOT_BEFORE_LOWER.finditer(text):
+        word = lower(m.group(1))
+        if known(word) and word not in abbreviations():
+            out.append(Edit(m.end(1), m.end(1) + 1, ".", "", "ocr-noise", CONFIDENCE))
+    return out
