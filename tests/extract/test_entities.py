@@ -130,6 +130,16 @@ CASES = [
     # a quoted word that is no name (“OK” düyməsi); an event head keeps its possessive in the lemma
     ("Açılan pəncərədə “OK” düyməsi sıxılır.", []),
     ("Builki Gəncə Marafonu uğurla keçib.", [("Gəncə Marafonu", "EVENT", "Gəncə Marafonu")]),
+    # a person is seldom where something is; after a title a given name and a surname are the person's,
+    # not the start of an organisation; a capitalised facility; an acronym opening a sentence
+    ("Vladimir Putin Kremldə qonağı qarşılayıb.", [("Vladimir Putin", "PER", "Vladimir Putin")]),
+    ("BMT yanında daimi nümayəndə Tofiq Musayev Təhlükəsizlik Şurasında çıxış edib.",
+     [("BMT", "ORG", "BMT"), ("Tofiq Musayev", "PER", "Tofiq Musayev"),
+      ("Təhlükəsizlik Şurasında", "ORG", "Təhlükəsizlik Şurası")]),
+    ("Qonaqlar Heydər Əliyev Beynəlxalq Aeroportunda qarşılanıb.",
+     [("Heydər Əliyev Beynəlxalq Aeroportunda", "FAC", "Heydər Əliyev Beynəlxalq Aeroportu")]),
+    ("AŞPA-nın Azərbaycan nümayəndə heyəti iclasda iştirak edib.",
+     [("AŞPA-nın", "ORG", "AŞPA"), ("Azərbaycan", "LOC", "Azərbaycan")]),
     # a name labelled once is the same entity where it comes again (a quoted name before a lower-case
     # kind, a surname after the full name); a name in capitals repeats only in capitals
     ("Müqavilə “Azərkabel” zavodu ilə bağlanıb. Bu il Azərkabel yeni xətt açıb.",

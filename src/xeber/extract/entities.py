@@ -32,6 +32,7 @@ QUOTE_PAIR_TOKENS = 40  # how far a closing quote is looked for (longer quotatio
 MAX_QUOTED_NAME_TOKENS = 7  # a quoted name is at most this long (with its quotes' inner punctuation)
 _CONNECTORS = frozenset(["və", "üzrə"])
 _PATRONYMIC = frozenset(["oğlu", "qızı"])
+_PLACE_CASES = frozenset(["da", "də", "ta", "tə", "dan", "dən", "tan", "tən"])  # locative and ablative
 # words after a quoted title of a topic, a slogan or a document, which names no organisation
 _WORK_TITLE_WORDS = frozenset(["mövzusu", "mövzusunda", "mövzulu", "başlıqlı", "şüarı", "şüarlı"])
 # particles inside foreign names (not da/de: Orxan da Bakıya gəlib)
@@ -145,9 +146,9 @@ COMMON_NOUN_MIN_COUNT = 1000
 
 @lru_cache(maxsize=65536)
 def _common_noun(word: str) -> bool:
-    """A frequent lower-case word that the morphology reads as no proper name."""
+    """A frequent lower-case word that the morphology reads as no proper name (an acronym never is)."""
     low = lower(word)
-    if low in NAME_MODIFIERS:
+    if low in NAME_MODIFIERS or _is_acronym(word):
         return False
     morph = Morphology.default()
     if morph.count(low) < COMMON_NOUN_MIN_COUNT:
@@ -378,6 +379,11 @@ class _Recogniser:
                 return length
         return 0
 
+    def _given_and_surname(self, i: int) -> bool:
+        toks, gaz = self.toks, self.gaz
+        return i + 1 < len(toks) and toks[i].key in gaz.first_names and any(
+            gaz.looks_like_surname(k) for k in _stem_keys(toks[i + 1]))
+
     def _person_before_name(self, i: int) -> bool:
         """A first name and a surname open the run and an acronym, a known place or another person's name
         follows them: a person before an organisation (`Günay Hüseynova ADA Universitetinin`), where a name-giving
@@ -452,7 +458,9 @@ class _Recogniser:
         if heads == [i] and toks[i].key == "bank" and j - i >= 2:
             self.add(i, j, "ORG", 0.8)  # Bank Respublika: the head first, as in bank names
             return
-        if heads and heads[-1] > i + 2 and self._person_before_name(i):
+        if heads and heads[-1] > i + 2 and (self._person_before_name(i) or titled and self._given_and_surname(i)):
+            # (after a title, a given name and a surname are the person's: nümayəndəsi Tofiq Musayev |
+            # Təhlükəsizlik Şurasının)
             self.add(i, i + 2, "PER", 0.85)  # Günay Hüseynova | ADA Universitetinin tələbələri
             self.classify(i + 2, j)
             return
@@ -483,6 +491,9 @@ class _Recogniser:
                 return
         if j - i >= 2 and _is_head(toks[j - 1], gaz.event_heads) and not titled:
             self.add(i, j, "EVENT", 0.8)
+            return
+        if j - i >= 2 and _is_head(toks[j - 1], gaz.fac_heads) and not titled:
+            self.add(i, j, "FAC", 0.8)  # Heydər Əliyev Beynəlxalq Hava Limanı, Azadlıq Meydanı
             return
         # places from the lists, longest first, left to right
         k = i
@@ -570,6 +581,9 @@ class _Recogniser:
                 end = i + 2  # Elvin Cəfərli, Aysel Məmmədli: after a given name, -lı ends a surname too
             if end - i == 1 and j - i > 1 and not first_name:
                 end = min(j, i + 2)
+            if end - i >= 3 and not any(gaz.looks_like_surname(s) for s in _stem_keys(toks[end - 1])) and any(
+                    c.suffix in _PLACE_CASES for c in splits(toks[end - 1].text)):
+                end -= 1  # a person is seldom where something is: Vladimir Putin | Kremldə
             self.add(i, end, "PER", 0.9 if (first_name or titled) else 0.8)
             if end < j:
                 self.classify(end, j)
