@@ -198,6 +198,34 @@ def clean_speed(texts: list[str], normalizer: Normalizer) -> tuple[float, int, C
     return speed, tokens, kinds
 
 
+# what a keyboard without Azerbaijani letters types for each of them
+_WITHOUT_OUR_LETTERS = str.maketrans({"ə": "e", "Ə": "E", "ı": "i", "ö": "o", "Ö": "O", "ü": "u", "Ü": "U",
+                                      "ş": "s", "Ş": "S", "ç": "c", "Ç": "C", "ğ": "g", "Ğ": "G", "İ": "I"})
+
+
+def restoration_score(texts: list[str], normalizer: Normalizer) -> tuple[int, int, int, int, float]:
+    """Diacritic restoration (the mode for text typed without Azerbaijani letters): the articles typed
+    so, normalized with the mode on; (words right, words, words that needed a letter back and got it
+    right, words that needed one, tokens/s), words compared by position (the mode changes no spacing)."""
+    right = total = needed_right = needed = 0
+    tokens = 0
+    t = time.perf_counter()
+    for ref in texts:
+        typed = ref.translate(_WITHOUT_OUR_LETTERS)
+        out = normalizer.normalize(typed, Settings(diacritics="on")).text
+        words, got, asc = ref.split(), out.split(), typed.split()
+        tokens += len(words)
+        if len(got) != len(words):
+            continue  # (a merge or split moved the words: not compared)
+        for w, g, a in zip(words, got, asc, strict=True):
+            total += 1
+            right += w == g
+            if w != a:
+                needed += 1
+                needed_right += w == g
+    return right, total, needed_right, needed, tokens / (time.perf_counter() - t)
+
+
 def _unescape(s: str) -> str:
     return s.replace("\\n", "\n").replace("\\t", "\t")
 
@@ -269,6 +297,7 @@ def main() -> None:
     garbled = NoiseRates(ocr=0, typing=0, turkish=0, hyphenation=0, split=0, merge=0, garbled=0.04)
     ours_garbled, _, _ = run_noise(texts[:60], normalizer, None, garbled, args.seed + 2)
     speed, ntok, clean_changes = clean_speed(texts, normalizer)
+    restored = restoration_score(texts[:60], normalizer)
     lm = "of the training third" if (train_lm and not args.no_local_lm) else "absent"
     report = [
         "# Normalization benchmark (issue 4)",
@@ -293,6 +322,11 @@ def main() -> None:
         f"Clean text (the same articles, no noise): {cold_speed:,.0f} tokens/s on a first pass with empty word "
         f"caches, {speed:,.0f} tokens/s on a later pass, over {ntok} tokens; edits by kind: "
         f"{dict(clean_changes.most_common())}.",
+        f"Diacritic restoration (60 of the articles typed without Azerbaijani letters, ə→e, ı→i, ş→s, ..., "
+        f"the mode on): words right {restored[0]}/{restored[1]} = {100 * restored[0] / max(restored[1], 1):.1f}%"
+        f" (typed as is: {100 * (restored[1] - restored[3]) / max(restored[1], 1):.1f}%); of the words that "
+        f"needed a letter back, {restored[2]}/{restored[3]} = {100 * restored[2] / max(restored[3], 1):.1f}%; "
+        f"{restored[4]:,.0f} tokens/s.",
         "",
         "## Seed article (our gold: tests/normalize/data/seed_gold.tsv)",
         "",

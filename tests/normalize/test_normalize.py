@@ -227,6 +227,18 @@ def test_ocr_two_letters_for_one_in_a_listed_word(norm: Normalizer) -> None:
     assert result.text == "Layihə tam olaraq icra edilib."
 
 
+def test_diacritics_mode_restores_names_repeats_and_endings(norm: Normalizer) -> None:
+    # capitalised words repeated in the text, a given name before a surname, a number's ending and an
+    # ending after a closing quote, all typed without Azerbaijani letters
+    text = ("Azerbaycan Respublikasinin Prezidenti Ilham Aliyev 2016-ci ilde “Dovlet Proqrami”nin icrasini "
+            "tesdiq edib. Azerbaycan Respublikasinin hokumeti ve Azerbaycan Respublikasinin parlamenti de "
+            "bunu destekleyib. Milli Meclisin Sedri Sahibe Qafarova gorusub.")
+    assert fix(norm, text, diacritics="on") == (
+        "Azərbaycan Respublikasının Prezidenti İlham Aliyev 2016-cı ildə “Dövlət Proqramı”nın icrasını "
+        "təsdiq edib. Azərbaycan Respublikasının hökuməti və Azərbaycan Respublikasının parlamenti də "
+        "bunu dəstəkləyib. Milli Məclisin Sədri Sahibə Qafarova görüşüb.")
+
+
 def test_diacritics_mode(norm: Normalizer) -> None:
     text = "Azerbaycan Respublikasinin Prezidenti bu gun yeni qerar imzalayib ve tehsil nazirliyine tapsiriq verib."
     out = fix(norm, text)

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from xeber.morph.grammar import harmony_key, high_vowel
 from xeber.normalize.morphcands import one_edit
+from xeber.text.casing import fold
 
 _ONES = ("sıfır", "bir", "iki", "üç", "dörd", "beş", "altı", "yeddi", "səkkiz", "doqquz")
 _TENS = ("", "on", "iyirmi", "otuz", "qırx", "əlli", "altmış", "yetmiş", "səksən", "doxsan")
@@ -104,3 +105,17 @@ def split_ending(token: str, known: Callable[[str], bool]) -> int | None:
         if ending.startswith(valid) and len(rest) >= 2 and known(rest):
             return m.start(3) + len(valid)
     return None
+
+
+def restore_ending(token: str) -> tuple[int, str] | None:
+    """In a text typed without Azerbaijani letters: (where the ending starts, the ending in the number's
+    harmony) for `2016-ci` (altı: `-cı`), when the letters typed are that ending's without its own."""
+    m = NUMBER_WITH_ENDING.fullmatch(token)
+    if m is None:
+        return None
+    digits, _, ending = m.groups()
+    valid = endings_after(spoken_last_word(digits))
+    if ending in valid:
+        return None
+    same = [v for v in valid if fold(v) == fold(ending)]
+    return (m.start(3), same[0]) if same else None

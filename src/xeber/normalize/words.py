@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from xeber.morph.analyzer import CLOSED_CLASS
 from xeber.normalize.layout import SUFFIXES
-from xeber.normalize.numbers import repair_ending, split_ending
+from xeber.normalize.numbers import repair_ending, restore_ending, split_ending
 from xeber.normalize.realword import HARMONIC_PARTICLES
 from xeber.normalize.speller import COMBINING_FORMS, Speller
 from xeber.settings import Settings
@@ -85,14 +85,14 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
     fi = 0
     for i, tok in enumerate(tokens):
         if tok.kind == "number":
-            number_edit = _number_ending_edit(text, tok, focus, speller)
+            number_edit = _number_ending_edit(text, tok, focus, speller, diacritics)
             if number_edit is not None and number_edit.confidence >= settings.min_confidence:
                 edits.append(number_edit)
             continue
-        if tok.kind != "word" or len(tok.text) < 2 or counts.get(tok.text, 0) > frequent \
-                or not diacritics and tok.text in stable:
-            # fast path: a frequent lower-case word, or one with no candidate, is never changed (the
-            # stable set is learnt outside restoration mode, where a known ASCII spelling has none)
+        if tok.kind != "word" or len(tok.text) < 2 or not diacritics and (
+                counts.get(tok.text, 0) > frequent or tok.text in stable):
+            # fast path: a frequent word, or one with no candidate, is never changed; not in restoration
+            # mode, where a frequent ASCII spelling (de, adi, Sahibe) is mostly a word typed without its letters
             continue
         if i in company or lower(tok.text) in COMBINING_FORMS:
             continue  # (nano, bio və digər: a combining form standing alone is a word, no slip for bir)
@@ -105,7 +105,13 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
             if len(stable) < STABLE_MAX:
                 stable.add(tok.text)
             continue
-        if _in_address(text, tok.start, tok.end) or _attached_suffix(text, tok.start):
+        if _in_address(text, tok.start, tok.end):
+            continue
+        if _attached_suffix(text, tok.start):
+            if diacritics:  # “Proqramı”nin → nın: the ending in the harmony of the word it belongs to
+                harmony_edit = _attached_ending_in_harmony(tokens, i, speller)
+                if harmony_edit is not None:
+                    edits.append(harmony_edit)
             continue
         prev = lower(tokens[i - 1].text) if i > 0 and tokens[i - 1].kind == "word" else None
         nxt = lower(tokens[i + 1].text) if i + 1 < n and tokens[i + 1].kind == "word" else None
@@ -150,8 +156,8 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
             edit = _word_edit(word, start, prev_part, nxt_part,
                               sentence_start and start == tok.start and not before_name, names, speller, diacritics,
                               keep_shift, after_quote=start > 0 and text[start - 1] in _OPENING_QUOTES)
-            if edit is not None and given_name and not _is_name(edit.replacement, speller):
-                edit = None  # İnarə Vəliyeva is not İdarə Vəliyeva
+            if edit is not None and given_name and edit.kind != "diacritics" and not _is_name(edit.replacement, speller):
+                edit = None  # İnarə Vəliyeva is not İdarə Vəliyeva (Sahibe is Sahibə: the same name's letters)
             # an edit too doubtful to keep must not stop the real-word stage from judging the word
             if edit is not None and edit.confidence >= settings.min_confidence:
                 edits.append(edit)
@@ -163,13 +169,18 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
 
 
 def _number_ending_edit(text: str, tok: Token, focus: list[tuple[int, int]] | None,
-                        speller: Speller) -> Edit | None:
+                        speller: Speller, diacritics: bool = False) -> Edit | None:
     """`2021-rci` → `2021-ci`: a number's ending misread or mistyped, `2021-ciilin` → `2021-ci ilin`: a
     space lost after it (`xeber.normalize.numbers`)."""
     if focus is not None and not any(a < tok.end and tok.start < b for a, b in focus):
         return None
     if _in_address(text, tok.start, tok.end):
         return None
+    if diacritics:
+        restored = restore_ending(tok.text)
+        if restored is not None:
+            at, ending = restored  # 2016-ci → 2016-cı in a text typed without our letters
+            return Edit(tok.start + at, tok.end, tok.text[at:], ending, "diacritics", CAMEL_SPLIT_CONFIDENCE)
     lost_space = split_ending(tok.text, speller.lexicon.known)
     if lost_space is not None:
         at = tok.start + lost_space
@@ -282,6 +293,30 @@ def _attached_suffix(text: str, start: int) -> bool:
         text[start - 1] in _CLOSING or text[start - 2] in _CLOSING)
 
 
+_TYPED_WITHOUT = {"e": "eə", "i": "iı", "u": "uü", "o": "oö", "s": "sş", "c": "cç", "g": "gğ"}
+
+
+def _attached_ending_in_harmony(tokens: list[Token], i: int, speller: Speller) -> Edit | None:
+    """In a text typed without Azerbaijani letters, the ending after a closing quote with the letters
+    that make it a valid ending of the quoted word (“Proqramı”nin → nın), if the typed one makes none."""
+    morph = speller.lexicon.morph
+    word = next((t.text for t in reversed(tokens[:i]) if t.kind == "word"), None)
+    ending = tokens[i].text
+    if morph is None or word is None or not ending.isalpha() or not ending.islower() or len(ending) > 6:
+        return None
+    stem = lower(word)
+    if morph.is_valid(stem + ending):
+        return None
+    options = [""]
+    for ch in ending:
+        options = [o + c for o in options for c in _TYPED_WITHOUT.get(ch, ch)]
+    valid = [o for o in options if o != ending and morph.is_valid(stem + o)]
+    if not valid:
+        return None
+    tok = tokens[i]
+    return Edit(tok.start, tok.end, ending, valid[0], "diacritics", CAMEL_SPLIT_CONFIDENCE)
+
+
 def _in_address(text: str, start: int, end: int) -> bool:
     """A piece of a web or mail address the tokenizer did not catch (icaze.e-gov.az, www.e-imza.az):
     joined by '.', '/' or '@' to lower-case letters or digits without a space."""
@@ -322,8 +357,10 @@ def _word_edit(word: str, start: int, prev: str | None, nxt: str | None, sentenc
         return _camel_split(word, start, names, speller)
     low = lower(word)
     name_like = word[0].isupper() and (not sentence_start or names[word] > 0)
-    if name_like and names[word] >= 3 and not speller.lexicon.known(low):
-        return None  # an unknown capitalised word repeated in the document is a name
+    if name_like and names[word] >= 3 and not diacritics and not speller.lexicon.known(low):
+        # an unknown capitalised word repeated in the document is a name (not in a text typed without our
+        # letters, where Respublikasinin repeats as often as the text names the republic)
+        return None
     fix = speller.correct(low, prev, nxt, name_like=name_like, diacritics_only=diacritics, keep_shift=keep_shift)
     if fix is None:
         return None
