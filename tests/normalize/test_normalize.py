@@ -116,6 +116,7 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         ("Nazir sessiyasmda çıxış edib.", "Nazir sessiyasında çıxış edib."),
         ("Kompleksin açılışmda iştirak edib.", "Kompleksin açılışında iştirak edib."),
         ("Baş nazir sənədlərin imzalanacağmı bildirib.", "Baş nazir sənədlərin imzalanacağını bildirib."),
+        ("Enerji sahəsiridə əməkdaşlıq müzakirə olunub.", "Enerji sahəsində əməkdaşlıq müzakirə olunub."),  # ri for n
     ],
 )
 def test_spelling(norm: Normalizer, text: str, expected: str) -> None:

@@ -24,9 +24,10 @@ from xeber.text.casing import fold, lower
 # word with the pair put back, at this extra cost (−log of a rate in the order of the learned single-letter ones)
 _THIRD_PERSON = frozenset(("P3SG", "P3PL"))
 MULTI_OCR_COST = 5.0
-# ... and the reverse: two letters read as one (ın as m: sessiyasmda for sessiyasında), looked for in
-# unknown words only, since a valid word holds an m far more often than a misread ın
-OCR_VARIANTS = (*MULTI_OCR, ("m", "ın"))
+# ... and the reverse, two letters read as one (ın as m: sessiyasmda for sessiyasında), and n read as ri
+# (sahəsiridə, hüququridan), looked for in unknown words only: a valid word holds an m or ri far more
+# often than a misreading
+OCR_VARIANTS = (*MULTI_OCR, ("m", "ın"), ("ri", "n"))
 # an unknown word made of a listed word this long and this frequent plus an inflection stays as it is
 INFLECTED_STEM_MIN_LEN = 4
 INFLECTED_STEM_MIN_COUNT = 3
