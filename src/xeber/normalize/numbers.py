@@ -1,7 +1,9 @@
 """Endings written after a number (`2021-ci`, `29-da`, `10-un`, `3-cü`): an ending misread or mistyped
-(`2021-rci`, `2021-cl`, `140-dann`) is put back when an ending the number takes is one edit away, and
-a space lost after the ending comes back (`2021-ciilin`). Which endings a number takes follows the vowel harmony of the last word of the number read aloud
-(2021 is `iki min iyirmi bir`, so `-ci`, `-də`, `-in`; 1990 ends in `doxsan`, so `-cı`, `-da`, `-ın`).
+(`2021-rci`, `2021-cl`, `140-dann`) is put back when an ending the number takes is one edit away, a space
+lost after the ending comes back (`2021-ciilin`), and in text typed without Azerbaijani letters the
+ending takes them back (`2016-ci` → `2016-cı`). Which endings a number takes follows the vowel harmony of
+the last word of the number read aloud (2021 is `iki min iyirmi bir`, so `-ci`, `-də`, `-in`; 1990 ends
+in `doxsan`, so `-cı`, `-da`, `-ın`).
 """
 
 from __future__ import annotations
@@ -69,14 +71,14 @@ def endings_after(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _any_number_ending() -> frozenset[str]:
-    return frozenset(e for word in {*_ONES, *_TENS[1:], "yüz", "min", "milyon", "milyard"} for e in endings_after(word))
+    last_words = {*_ONES, *_TENS[1:], "yüz", "min", "milyon", "milyard"}
+    return frozenset(e for word in last_words for e in endings_after(word))
 
 
 def repair_ending(token: str) -> tuple[int, str, float] | None:
     """(where the ending starts in the token, the ending put right, confidence): (5, "ci", 0.9) for
-    `2021-rci`; None when the ending is one some
-    number takes (the harmony of a written number is often the writer's own: 2017-cı stays) or none of
-    this number's endings is one edit away."""
+    `2021-rci`; None when the ending is one some number takes (the harmony of a written number is often
+    the writer's own: 2017-cı stays) or none of this number's endings is one edit away."""
     m = NUMBER_WITH_ENDING.fullmatch(token)
     if m is None:
         return None
@@ -88,7 +90,6 @@ def repair_ending(token: str) -> tuple[int, str, float] | None:
     if not near:
         return None
     return m.start(3), near[0], CONFIDENCE if len(near) == 1 else AMBIGUOUS_CONFIDENCE
-
 
 
 def split_ending(token: str, known: Callable[[str], bool]) -> int | None:

@@ -31,6 +31,7 @@ MAX_AZ_LETTER_SHARE_FOR_AUTO_DIACRITICS = 0.03
 MAX_SPAN = 200  # longest doubted span looked back for
 STABLE_MAX = 500_000  # lower-case words known to have no candidate, kept across calls
 CAMEL_SPLIT_CONFIDENCE = 0.9
+RULE_CONFIDENCE = 0.9  # an edit a rule makes (a number's ending, an ending's letters), not the speller's scoring
 _CASES = frozenset(("GEN", "DAT", "LOC", "ABL", "ACC", "INS"))
 _OPENING_QUOTES = "\"“«„"
 
@@ -63,7 +64,8 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
     neighbourhoods of earlier repairs, when the normalizer checks its own output). `text` may be a window
     of a document: `doc` then comes from the whole document, and `opens_sentence` says whether the
     window's first token begins a sentence. `doc_out` receives the context built here.
-    `low_confidence`: sorted (start, end, confidence 0-100) of words an OCR engine doubted, in `text` offsets."""
+    `low_confidence`: sorted (start, end, confidence 0-100) of words an OCR engine doubted, in `text`
+    offsets."""
     tokens = tokenize(text)
     starts = _sentence_starts(text, tokens, opens_sentence)
     counts = speller.lexicon.counts
@@ -126,7 +128,8 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
         if low_confidence is not None:
             conf = _span_confidence(low_confidence, tok.start, tok.end)
             p = speller.params
-            keep_shift = p.high_confidence_margin if conf is None else -p.low_confidence_bonus * (1.0 - conf / 100.0)
+            keep_shift = p.high_confidence_margin if conf is None \
+                else -p.low_confidence_bonus * (1.0 - conf / 100.0)
         # a capitalised word before a surname is a given name: it may only become another name
         given_name = tok.text[:1].isupper() and i + 1 < n and bool(_SURNAME.search(tokens[i + 1].text))
         # a surname after a capitalised word is part of a person's name (Anna Yusipova is no Yusifova):
@@ -156,7 +159,8 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
             edit = _word_edit(word, start, prev_part, nxt_part,
                               sentence_start and start == tok.start and not before_name, names, speller, diacritics,
                               keep_shift, after_quote=start > 0 and text[start - 1] in _OPENING_QUOTES)
-            if edit is not None and given_name and edit.kind != "diacritics" and not _is_name(edit.replacement, speller):
+            if edit is not None and given_name and edit.kind != "diacritics" \
+                    and not _is_name(edit.replacement, speller):
                 edit = None  # İnarə Vəliyeva is not İdarə Vəliyeva (Sahibe is Sahibə: the same name's letters)
             # an edit too doubtful to keep must not stop the real-word stage from judging the word
             if edit is not None and edit.confidence >= settings.min_confidence:
@@ -180,11 +184,11 @@ def _number_ending_edit(text: str, tok: Token, focus: list[tuple[int, int]] | No
         restored = restore_ending(tok.text)
         if restored is not None:
             at, ending = restored  # 2016-ci → 2016-cı in a text typed without our letters
-            return Edit(tok.start + at, tok.end, tok.text[at:], ending, "diacritics", CAMEL_SPLIT_CONFIDENCE)
+            return Edit(tok.start + at, tok.end, tok.text[at:], ending, "diacritics", RULE_CONFIDENCE)
     lost_space = split_ending(tok.text, speller.lexicon.known)
     if lost_space is not None:
         at = tok.start + lost_space
-        return Edit(at, at, "", " ", "merge", CAMEL_SPLIT_CONFIDENCE)
+        return Edit(at, at, "", " ", "merge", RULE_CONFIDENCE)
     repaired = repair_ending(tok.text)
     if repaired is None:
         return None
@@ -314,7 +318,7 @@ def _attached_ending_in_harmony(tokens: list[Token], i: int, speller: Speller) -
     if not valid:
         return None
     tok = tokens[i]
-    return Edit(tok.start, tok.end, ending, valid[0], "diacritics", CAMEL_SPLIT_CONFIDENCE)
+    return Edit(tok.start, tok.end, ending, valid[0], "diacritics", RULE_CONFIDENCE)
 
 
 def _in_address(text: str, start: int, end: int) -> bool:
