@@ -30,14 +30,14 @@ _OPEN_QUOTES = "“«„\""
 _CLOSE_QUOTES = "”»\"“"
 QUOTE_PAIR_TOKENS = 40  # how far a closing quote is looked for (longer quotations are no names anyway)
 MAX_QUOTED_NAME_TOKENS = 7  # a quoted name is at most this long (with its quotes' inner punctuation)
-_CONNECTORS = frozenset(["və", "üzrə"])
-_PATRONYMIC = frozenset(["oğlu", "qızı"])
+_CONNECTORS = frozenset(["və", "üzrə"])  # inside long organisation names: Xidmət və Sosial İnnovasiyalar üzrə
+_PATRONYMIC = frozenset(["oğlu", "qızı"])  # son of, daughter of: between a given name and a surname
 _PLACE_CASES = frozenset(["da", "də", "ta", "tə", "dan", "dən", "tan", "tən"])  # locative and ablative
 # words after a quoted title of a topic, a slogan or a document, which names no organisation
 _WORK_TITLE_WORDS = frozenset(["mövzusu", "mövzusunda", "mövzulu", "başlıqlı", "şüarı", "şüarlı"])
 # particles inside foreign names (not da/de: Orxan da Bakıya gəlib)
-_NAME_PARTICLES = frozenset(["fon", "fan", "van", "der", "den", "di", "dos", "la", "le", "bin", "ibn"])  # son of, daughter of: between a given name and a surname
-_UNIT_KINDS = frozenset(["şəhər", "rayon", "kənd", "qəsəbə"])  # written in lower case inside local bodies' names  # inside long organisation names: Xidmət və Sosial İnnovasiyalar üzrə
+_NAME_PARTICLES = frozenset(["fon", "fan", "van", "der", "den", "di", "dos", "la", "le", "bin", "ibn"])
+_UNIT_KINDS = frozenset(["şəhər", "rayon", "kənd", "qəsəbə"])  # written in lower case inside local bodies' names
 _ORG_WORDS_AFTER_QUOTE = frozenset(
     ["şirkəti", "şirkətinin", "şirkətində", "şirkətinə", "mmc", "asc", "qsc", "holdinqi", "qəzeti", "qəzetinin",
      "jurnalı", "klubu", "klubunun", "komandası", "bankı", "təşkilatı", "partiyası", "assosiasiyası",
