@@ -140,6 +140,9 @@ CASES = [
      [("Heydər Əliyev Beynəlxalq Aeroportunda", "FAC", "Heydər Əliyev Beynəlxalq Aeroportu")]),
     ("AŞPA-nın Azərbaycan nümayəndə heyəti iclasda iştirak edib.",
      [("AŞPA-nın", "ORG", "AŞPA"), ("Azərbaycan", "LOC", "Azərbaycan")]),
+    # a given name that is also a title word, before a surname; a place known by the kind after it
+    ("Xalq artisti Alim Qasımov konsertdə çıxış edib.", [("Alim Qasımov", "PER", "Alim Qasımov")]),
+    ("Qonaqlar Sarıqamış kəndində olublar.", [("Sarıqamış", "LOC", "Sarıqamış")]),
     # a name labelled once is the same entity where it comes again (a quoted name before a lower-case
     # kind, a surname after the full name); a name in capitals repeats only in capitals
     ("Müqavilə “Azərkabel” zavodu ilə bağlanıb. Bu il Azərkabel yeni xətt açıb.",
@@ -203,6 +206,7 @@ def test_initial_and_surname_link_to_the_one_full_name() -> None:
     ("Bakı Dövlət Universitetinin professoru Ramiz Məmmədov kitab yazıb.", "Bakı Dövlət Universitetinin professoru"),
     ("ABŞ dövlət katibi Entoni Blinken gəlib.", "ABŞ dövlət katibi"),
     ("Tədbirdə Mərkəzin əməkdaşı Türkay Zərgərli çıxış edib.", "Mərkəzin əməkdaşı"),
+    ("“Neftçi” klubunun baş məşqçisi Adrian Mutu danışıb.", "“Neftçi” klubunun baş məşqçisi"),
 ])
 def test_office_words_before_a_lower_case_title(text: str, title: str) -> None:
     people = [e for e in find_entities(text) if e.type == "PER"]

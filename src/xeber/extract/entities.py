@@ -285,6 +285,10 @@ class _Recogniser:
             # a list of titles: Prezident, Ali Baş Komandan İlham Əliyev
             while j + 1 < n and self.toks[j].text == "," and self.phrase_at(j + 1, self.gaz.titles, False):
                 j = j + 1 + self.phrase_at(j + 1, self.gaz.titles, False)
+            if length == 1 and tok.cap and tok.key in self.gaz.first_names and j < n \
+                    and any(self.gaz.looks_like_surname(k) for k in _stem_keys(self.toks[j])):
+                i = j  # Xalq artisti Alim Qasımov: a title word that is also a given name, before a surname
+                continue
             if j < n and self.toks[j].cap and self.adjacent(j - 1, j) and self.toks[j].kind in ("word", "abbrev"):
                 if length == 1 and j == i + 1 and (_possessed_common_noun(self.toks[j].text)
                                                    or _is_head(self.toks[j], self.gaz.org_heads)):
@@ -489,6 +493,11 @@ class _Recogniser:
             if _is_head(toks[nxt], gaz.fac_heads):
                 self.add(i, nxt + 1, "FAC", 0.8)
                 return
+        if nxt < len(toks) and not toks[nxt].cap and self.adjacent(nxt - 1, nxt) and j - i == 1 and not titled \
+                and any(lower(s) in self._PLACE_KINDS for s in (a.stem for a in splits(toks[nxt].text))) \
+                and not _common_noun(toks[i].text) and not toks[i].acronym:
+            self.add(i, j, "LOC", 0.75)  # Tbilisi şəhərində, Xırdalan qəsəbəsində: a place by its kind
+            return
         if j - i >= 2 and _is_head(toks[j - 1], gaz.event_heads) and not titled:
             self.add(i, j, "EVENT", 0.8)
             return
@@ -539,8 +548,8 @@ class _Recogniser:
     def _name_or_other(self, i: int, j: int, titled: bool) -> None:
         toks = self.toks
         gaz = self.gaz
-        # a title word inflected (Sədrini) is never a name
-        while i < j and any(k in gaz.title_words for k in _stem_keys(toks[i])):
+        # a title word inflected (Sədrini) is never a name, unless it is a given name before a surname
+        while i < j and any(k in gaz.title_words for k in _stem_keys(toks[i])) and not self._given_and_surname(i):
             i += 1
             titled = False
         if i >= j:
@@ -950,8 +959,12 @@ def _title_text(rec: _Recogniser, span: _Span, by_end: dict[int, _Span]) -> str 
                 rec.toks[k - 1].kind == "word" or rec.toks[k - 1].text == ","):
             k -= 1
         prev = by_end.get(k)
+        quoted = by_end.get(k - 1) if k > 0 and rec.toks[k - 1].text in _CLOSE_QUOTES else None
         if prev is not None and prev.type in ("ORG", "LOC") and _genitive(rec.toks[prev.j - 1].key):
             a = prev.i
+        elif quoted is not None and quoted.type == "ORG" and _genitive(rec.toks[k].key):
+            # “Neftçi” klubunun baş məşqçisi: a quoted name before the unit word, quotes and all
+            a = quoted.i - 1 if quoted.i > 0 and rec.toks[quoted.i - 1].text in _OPEN_QUOTES else quoted.i
         elif _genitive(rec.toks[a - 1].key):
             a = a - 1
     # the genitive chain goes on over names directly before: Dövlət Agentliyinin | Elektron Hökumətin İnkişafı
