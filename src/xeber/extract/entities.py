@@ -37,6 +37,8 @@ _PLACE_CASES = frozenset(["da", "də", "ta", "tə", "dan", "dən", "tan", "tən"
 _WORK_TITLE_WORDS = frozenset(["mövzusu", "mövzusunda", "mövzulu", "başlıqlı", "şüarı", "şüarlı"])
 # particles inside foreign names (not da/de: Orxan da Bakıya gəlib)
 _NAME_PARTICLES = frozenset(["fon", "fan", "van", "der", "den", "di", "dos", "la", "le", "bin", "ibn"])
+# kinds of settlement and region after a place's name, bare and in the possessive (Sarıqamış kəndi)
+_SETTLEMENT_KINDS = frozenset(["şəhəri", "rayonu", "kəndi", "qəsəbəsi", "vilayəti", "əyaləti", "ştatı"])
 _UNIT_KINDS = frozenset(["şəhər", "rayon", "kənd", "qəsəbə"])  # written in lower case inside local bodies' names
 _ORG_WORDS_AFTER_QUOTE = frozenset(
     ["şirkəti", "şirkətinin", "şirkətində", "şirkətinə", "mmc", "asc", "qsc", "holdinqi", "qəzeti", "qəzetinin",
@@ -493,10 +495,18 @@ class _Recogniser:
             if _is_head(toks[nxt], gaz.fac_heads):
                 self.add(i, nxt + 1, "FAC", 0.8)
                 return
-        if nxt < len(toks) and not toks[nxt].cap and self.adjacent(nxt - 1, nxt) and j - i == 1 and not titled \
-                and any(lower(s) in self._PLACE_KINDS for s in (a.stem for a in splits(toks[nxt].text))) \
-                and not _common_noun(toks[i].text) and not toks[i].acronym:
-            self.add(i, j, "LOC", 0.75)  # Tbilisi şəhərində, Xırdalan qəsəbəsində: a place by its kind
+        if nxt < len(toks) and not toks[nxt].cap and self.adjacent(nxt - 1, nxt) and not titled \
+                and any(lower(s) in _SETTLEMENT_KINDS for s in (a.stem for a in splits(toks[nxt].text))) \
+                and not _common_noun(toks[j - 1].text) and not toks[j - 1].acronym \
+                and not any(len(c.suffix) >= 2 for c in splits(toks[j - 1].text)):
+            # Tbilisi şəhərində, Yeni Yaşma qəsəbəsində: the last word (with its modifiers, bare: a place
+            # before its kind takes no ending) is a place by its kind
+            a = j - 1
+            while a > i and lower(toks[a - 1].text) in NAME_MODIFIERS:
+                a -= 1
+            if a > i:
+                self.classify(i, a)
+            self.add(a, j, "LOC", 0.75)
             return
         if j - i >= 2 and _is_head(toks[j - 1], gaz.event_heads) and not titled:
             self.add(i, j, "EVENT", 0.8)
