@@ -207,6 +207,7 @@ def test_initial_and_surname_link_to_the_one_full_name() -> None:
     ("ABŞ dövlət katibi Entoni Blinken gəlib.", "ABŞ dövlət katibi"),
     ("Tədbirdə Mərkəzin əməkdaşı Türkay Zərgərli çıxış edib.", "Mərkəzin əməkdaşı"),
     ("“Neftçi” klubunun baş məşqçisi Adrian Mutu danışıb.", "“Neftçi” klubunun baş məşqçisi"),
+    ("Nazir Əli Əhmədov görüşdə danışıb.", "Nazir"),  # Əli is a given name, not əl-i (a possessed noun)
 ])
 def test_office_words_before_a_lower_case_title(text: str, title: str) -> None:
     people = [e for e in find_entities(text) if e.type == "PER"]

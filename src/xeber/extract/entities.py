@@ -292,10 +292,10 @@ class _Recogniser:
                 i = j  # Xalq artisti Alim Qasımov: a title word that is also a given name, before a surname
                 continue
             if j < n and self.toks[j].cap and self.adjacent(j - 1, j) and self.toks[j].kind in ("word", "abbrev"):
-                if length == 1 and j == i + 1 and (_possessed_common_noun(self.toks[j].text)
-                                                   or _is_head(self.toks[j], self.gaz.org_heads)):
+                if length == 1 and j == i + 1 and self.toks[j].key not in self.gaz.first_names and (
+                        _possessed_common_noun(self.toks[j].text) or _is_head(self.toks[j], self.gaz.org_heads)):
                     # Tələbə Qəbulu üzrə ..., Prezident Administrasiyası: the word is the first of a compound
-                    # name, no title
+                    # name, no title (a given name is no possessed noun: Nazir Əli Əhmədov, not əl-i)
                     i = j
                     continue
                 self.title_at[j] = (i, j)
