@@ -37,9 +37,14 @@ _PLACE_CASES = frozenset(["da", "də", "ta", "tə", "dan", "dən", "tan", "tən"
 _WORK_TITLE_WORDS = frozenset(["mövzusu", "mövzusunda", "mövzulu", "başlıqlı", "şüarı", "şüarlı"])
 # particles inside foreign names (not da/de: Orxan da Bakıya gəlib)
 _NAME_PARTICLES = frozenset(["fon", "fan", "van", "der", "den", "di", "dos", "la", "le", "bin", "ibn"])
-# kinds of settlement and region after a place's name, bare and in the possessive (Sarıqamış kəndi)
+# kinds of place after a place's name, bare and in the possessive (Ağdam rayonu, Bakı şəhərində); of them,
+# the settlements and regions that name the word before them a place (Sarıqamış kəndi), and the ones
+# written in lower case inside local bodies' names (Gəncə şəhər İcra Hakimiyyəti)
+_PLACE_KINDS = frozenset(["rayon", "rayonu", "şəhər", "şəhəri", "kənd", "kəndi", "qəsəbə", "qəsəbəsi", "bölgə",
+                          "bölgəsi", "vilayət", "vilayəti", "ölkə", "ölkəsi", "paytaxt", "paytaxtı", "region",
+                          "regionu", "əyalət", "əyaləti", "ştat", "ştatı"])
 _SETTLEMENT_KINDS = frozenset(["şəhəri", "rayonu", "kəndi", "qəsəbəsi", "vilayəti", "əyaləti", "ştatı"])
-_UNIT_KINDS = frozenset(["şəhər", "rayon", "kənd", "qəsəbə"])  # written in lower case inside local bodies' names
+_UNIT_KINDS = frozenset(["şəhər", "rayon", "kənd", "qəsəbə"])
 _ORG_WORDS_AFTER_QUOTE = frozenset(
     ["şirkəti", "şirkətinin", "şirkətində", "şirkətinə", "mmc", "asc", "qsc", "holdinqi", "qəzeti", "qəzetinin",
      "jurnalı", "klubu", "klubunun", "komandası", "bankı", "təşkilatı", "partiyası", "assosiasiyası",
@@ -537,11 +542,6 @@ class _Recogniser:
         if rest_start < j:
             self._name_or_other(rest_start, j, titled and rest_start == i)
 
-    # kinds of place, bare and in the possessive (Ağdam rayonu, Bakı şəhərində)
-    _PLACE_KINDS = frozenset(["rayon", "rayonu", "şəhər", "şəhəri", "kənd", "kəndi", "qəsəbə", "qəsəbəsi", "bölgə",
-                              "bölgəsi", "vilayət", "vilayəti", "ölkə", "ölkəsi", "paytaxt", "paytaxtı", "region",
-                              "regionu", "əyalət", "əyaləti", "ştat", "ştatı"])
-
     def _place_after_title(self, k: int, n: int, j: int) -> bool:
         """A known place ending the words after a title is a place, not the person's name, when it carries a
         case ending (sədri Numan Kurtulmuş Bakıya) or a kind of place follows (başçısı Ağdam rayonunda);
@@ -553,7 +553,7 @@ class _Recogniser:
             return True  # matched through a stem: the last word is inflected
         nxt = self.toks[j] if j < len(self.toks) else None
         return nxt is not None and not nxt.cap and any(
-            lower(s) in self._PLACE_KINDS for s in (a.stem for a in splits(nxt.text)))
+            lower(s) in _PLACE_KINDS for s in (a.stem for a in splits(nxt.text)))
 
     def _name_or_other(self, i: int, j: int, titled: bool) -> None:
         toks = self.toks

@@ -75,48 +75,50 @@ def _any_number_ending() -> frozenset[str]:
     return frozenset(e for word in last_words for e in endings_after(word))
 
 
-def repair_ending(token: str) -> tuple[int, str, float] | None:
-    """(where the ending starts in the token, the ending put right, confidence): (5, "ci", 0.9) for
-    `2021-rci`; None when the ending is one some number takes (the harmony of a written number is often
-    the writer's own: 2017-cı stays) or none of this number's endings is one edit away."""
+def _number_and_ending(token: str) -> tuple[int, str, tuple[str, ...]] | None:
+    """(where the ending starts in the token, the ending, the endings this number takes) of `2021-ci`,
+    None for a token that is no integer with an ending."""
     m = NUMBER_WITH_ENDING.fullmatch(token)
     if m is None:
         return None
     digits, _, ending = m.groups()
-    if ending in _any_number_ending():
+    return m.start(3), ending, endings_after(spoken_last_word(digits))
+
+
+def repair_ending(token: str) -> tuple[int, str, float] | None:
+    """(where the ending starts in the token, the ending put right, confidence): (5, "ci", 0.9) for
+    `2021-rci`; None when the ending is one some number takes (the harmony of a written number is often
+    the writer's own: 2017-cı stays) or none of this number's endings is one edit away."""
+    parsed = _number_and_ending(token)
+    if parsed is None or parsed[1] in _any_number_ending():
         return None
-    valid = endings_after(spoken_last_word(digits))
+    at, ending, valid = parsed
     near = [v for v in valid if one_edit(ending, v)]
     if not near:
         return None
-    return m.start(3), near[0], CONFIDENCE if len(near) == 1 else AMBIGUOUS_CONFIDENCE
+    return at, near[0], CONFIDENCE if len(near) == 1 else AMBIGUOUS_CONFIDENCE
 
 
 def split_ending(token: str, known: Callable[[str], bool]) -> int | None:
     """Where a space was lost in `2021-ciilin` (after the number's ending, before a known word of two
     or more letters): the offset in the token, or None."""
-    m = NUMBER_WITH_ENDING.fullmatch(token)
-    if m is None:
+    parsed = _number_and_ending(token)
+    if parsed is None or parsed[1] in _any_number_ending():
         return None
-    digits, _, ending = m.groups()
-    if ending in _any_number_ending():
-        return None
-    for valid in sorted(endings_after(spoken_last_word(digits)), key=len, reverse=True):
-        rest = ending[len(valid):]
-        if ending.startswith(valid) and len(rest) >= 2 and known(rest):
-            return m.start(3) + len(valid)
+    at, ending, valid = parsed
+    for head in sorted(valid, key=len, reverse=True):
+        rest = ending[len(head):]
+        if ending.startswith(head) and len(rest) >= 2 and known(rest):
+            return at + len(head)
     return None
 
 
 def restore_ending(token: str) -> tuple[int, str] | None:
     """In a text typed without Azerbaijani letters: (where the ending starts, the ending in the number's
     harmony) for `2016-ci` (altı: `-cı`), when the letters typed are that ending's without its own."""
-    m = NUMBER_WITH_ENDING.fullmatch(token)
-    if m is None:
+    parsed = _number_and_ending(token)
+    if parsed is None or parsed[1] in parsed[2]:
         return None
-    digits, _, ending = m.groups()
-    valid = endings_after(spoken_last_word(digits))
-    if ending in valid:
-        return None
+    at, ending, valid = parsed
     same = [v for v in valid if fold(v) == fold(ending)]
-    return (m.start(3), same[0]) if same else None
+    return (at, same[0]) if same else None

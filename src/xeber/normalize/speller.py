@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from xeber.morph.analyzer import CLOSED_CLASS, parse_suffixes
+from xeber.morph.analyzer import CLOSED_CLASS, Analysis, parse_suffixes
 from xeber.morph.grammar import harmony_key
 from xeber.normalize.channel import ErrorModel
 from xeber.normalize.context import ContextScorer
@@ -131,7 +131,6 @@ class Speller:
         self.params = params or SpellParams()
         self._edit_candidates = lru_cache(maxsize=50_000)(self._edit_candidates_uncached)
         self._plan = lru_cache(maxsize=200_000)(self._plan_uncached)
-        self._analysis = lru_cache(maxsize=200_000)(self._analysis_uncached)
         # lower-case plain words that no context can change (filled by the word stage): the fast path
         self.stable: set[str] = set()
         # the real-word stage (valid words that the context says are another word), when built
@@ -237,21 +236,21 @@ class Speller:
         z = math.fsum(math.exp(s - best[0]) for s, _, _ in scored) + math.exp(keep - best[0])
         return Correction(best[1], 1.0 / z, best[2])
 
-    def _genitive_noun(self, word: str) -> bool:
-        found = self._analysis(word)
-        # (a verbal noun in the genitive too: gücləndirilməsinin)
-        return found is not None and found[1][-1:] == ("GEN",) and (
-            found[0] in ("NOUN", "PROPN") or any(t.startswith("VN") for t in found[1]))
-
-    def _possessed(self, word: str) -> bool:
-        found = self._analysis(word)
-        return found is not None and bool(_THIRD_PERSON & set(found[1]))
-
-    def _analysis_uncached(self, word: str) -> tuple[str, tuple[str, ...]] | None:
-        """(part of speech, suffix tags) of the morphology's first reading, None when it has none."""
+    def first_reading(self, word: str) -> Analysis | None:
+        """The morphology's best reading of `word` (it caches its analyses), None when it has none."""
         morph = self.lexicon.morph
         found = morph.analyze(word) if morph is not None else []
-        return (found[0].pos, tuple(found[0].suffixes)) if found else None
+        return found[0] if found else None
+
+    def _genitive_noun(self, word: str) -> bool:
+        found = self.first_reading(word)
+        # (a verbal noun in the genitive too: gücləndirilməsinin)
+        return found is not None and found.suffixes[-1:] == ("GEN",) and (
+            found.pos in ("NOUN", "PROPN") or any(t.startswith("VN") for t in found.suffixes))
+
+    def _possessed(self, word: str) -> bool:
+        found = self.first_reading(word)
+        return found is not None and bool(_THIRD_PERSON & set(found.suffixes))
 
     def can_change(self, word: str, *, name_like: bool = False) -> bool:
         """False when lower-case `word` has no candidate in any context (the fast path)."""

@@ -304,7 +304,7 @@ def _attached_ending_in_harmony(tokens: list[Token], i: int, speller: Speller) -
     """In a text typed without Azerbaijani letters, the ending after a closing quote with the letters
     that make it a valid ending of the quoted word (“Proqramı”nin → nın), if the typed one makes none."""
     morph = speller.lexicon.morph
-    word = next((t.text for t in reversed(tokens[:i]) if t.kind == "word"), None)
+    word = next((tokens[k].text for k in range(i - 1, -1, -1) if tokens[k].kind == "word"), None)
     ending = tokens[i].text
     if morph is None or word is None or not ending.isalpha() or not ending.islower() or len(ending) > 6:
         return None
@@ -406,9 +406,8 @@ def _split_capital(word: str, start: int, prev: str | None, nxt: str | None, nam
 
 def _first_reading_is_name(word: str, speller: Speller) -> bool:
     """The morphology reads `word` first as a proper name (Əliyev; not Azərbaycan, which is also a noun)."""
-    morph = speller.lexicon.morph
-    found = morph.analyze(word) if morph is not None else []
-    return bool(found) and found[0].pos == "PROPN"
+    found = speller.first_reading(word)
+    return found is not None and found.pos == "PROPN"
 
 
 def _is_name(word: str, speller: Speller) -> bool:
@@ -428,9 +427,8 @@ def _camel_split(word: str, start: int, names: Counter[str], speller: Speller) -
 
 def _case_ending(word: str, speller: Speller) -> bool:
     """The morphology reads the word first with a case ending (genitive, dative, locative, ...)."""
-    morph = speller.lexicon.morph
-    found = morph.analyze(word) if morph is not None else []
-    return bool(found) and bool(_CASES & set(found[0].suffixes))
+    found = speller.first_reading(word)
+    return found is not None and bool(_CASES & set(found.suffixes))
 
 
 def _camel_parts(word: str, speller: Speller) -> tuple[str, str] | None:
