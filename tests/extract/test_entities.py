@@ -151,6 +151,11 @@ CASES = [
      [("Tobias Baumann", "PER", "Tobias Baumann"), ("Baumann", "PER", "Baumann")]),
     ("Tədbiri “ORBİT” MMC təşkil edib. Bu il Orbit adlı peyk hazır deyil.",
      [("ORBİT", "ORG", "ORBİT"), ("Bu il", "DATE", "Bu il")]),
+    # a legal form closes a company's name: the capitalised words before it (not an inflected first word
+    # of the sentence) and the form itself
+    ("Layihəni Sumqayıt Texnologiyalar Parkı MMC həyata keçirib.",
+     [("Sumqayıt Texnologiyalar Parkı MMC", "ORG", "Sumqayıt Texnologiyalar Parkı MMC")]),
+    ("Bu barədə Azərsu ASC-dən bildirilib.", [("Azərsu ASC-dən", "ORG", "Azərsu ASC")]),
 ]
 
 

@@ -172,6 +172,16 @@ def _possessed_common_noun(word: str) -> bool:
         and _common_noun(found[0].stem)
 
 
+_CASES = frozenset(["GEN", "ACC", "DAT", "LOC", "ABL", "INS"])
+
+
+@lru_cache(maxsize=65536)
+def _case_marked_common(word: str) -> bool:
+    """A common word with a case ending (Layihəni, Tədbirdə), read first as no name."""
+    found = Morphology.default().analyze(lower(word))
+    return bool(found) and found[0].pos not in ("PROPN", "ABBR") and bool(_CASES & set(found[0].suffixes))
+
+
 # endings of place names the lists may lack (Britaniya, Tacikistan, Gəncəbad, Saatlı, Kürdəmir)
 _PLACE_ENDINGS = ("iya", "stan", "abad", "lı", "li", "lu", "lü", "mir", "kənd", "burq", "qrad", "çay")
 
@@ -464,6 +474,16 @@ class _Recogniser:
         while j > i and (toks[j - 1].key in _CONNECTORS or toks[j - 1].text == ","):
             j -= 1
         titled = i in self.title_at
+        # a company: the capitalised words before a legal form, with it (Azərsu ASC, Azərbaycan Xəzər Dəniz
+        # Gəmiçiliyi QSC-nin); without them, the legal form is no name
+        legal = next((k for k in range(i + 1, j) if any(s in _LEGAL_FORMS for s in _stem_keys(toks[k]))), None)
+        if legal is not None and not titled and not self._given_and_surname(i):
+            if toks[i].sent_start and i + 1 < legal and _case_marked_common(toks[i].text):
+                i += 1  # Layihəni | Azərkinovideo İB: the sentence's first word is an inflected common word
+            self.add(i, legal + 1, "ORG", 0.85)
+            if legal + 1 < j:
+                self.classify(legal + 1, j)
+            return
         # organisations: the last head word closes the name
         heads = [k for k in range(i, j) if _is_head(toks[k], gaz.org_heads) and not toks[k].acronym]
         if heads == [i] and toks[i].key == "bank" and j - i >= 2:
