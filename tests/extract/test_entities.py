@@ -156,6 +156,14 @@ CASES = [
     ("Layihəni Sumqayıt Texnologiyalar Parkı MMC həyata keçirib.",
      [("Sumqayıt Texnologiyalar Parkı MMC", "ORG", "Sumqayıt Texnologiyalar Parkı MMC")]),
     ("Bu barədə Azərsu ASC-dən bildirilib.", [("Azərsu ASC-dən", "ORG", "Azərsu ASC")]),
+    # a sentence's first word, though the text writes it in lower case too, opens an organisation's name
+    # when it modifies the possessed word after it or is a word names open with; a subject does not
+    ("İnformasiya Texnologiyaları Universiteti kurs açıb. Bu informasiya doğrudur.",
+     [("İnformasiya Texnologiyaları Universiteti", "ORG", "İnformasiya Texnologiyaları Universiteti")]),
+    ("Dövlət Gömrük Komitəsinin hesabatı çıxıb. Hesabatı dövlət qəbul edib.",
+     [("Dövlət Gömrük Komitəsinin", "ORG", "Dövlət Gömrük Komitəsi")]),
+    ("Tədbir Gənclər və İdman Nazirliyində keçirilib. Bu tədbir maraqlı idi.",
+     [("Gənclər və İdman Nazirliyində", "ORG", "Gənclər və İdman Nazirliyi")]),
 ]
 
 

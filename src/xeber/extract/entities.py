@@ -149,6 +149,8 @@ NAME_MODIFIERS = frozenset(
     "şimali cənubi qərbi şərqi böyük kiçik yeni köhnə dağlıq yuxarı aşağı orta mərkəzi milli ali birləşmiş "
     "müstəqil sovet federal demokratik xalq".split())
 COMMON_NOUN_MIN_COUNT = 1000
+# common words that open many organisations' names (Dövlət Gömrük Komitəsi, Milli Elmlər Akademiyası)
+_ORG_OPENERS = NAME_MODIFIERS | frozenset(["dövlət", "beynəlxalq", "respublika"])
 
 
 @lru_cache(maxsize=65536)
@@ -433,6 +435,16 @@ class _Recogniser:
         # the head may carry a case ending: `... Universitetinin və ... Akademiyasının` are two names too
         return not any(_possessive_head(k, self.gaz) for k in {self.toks[j - 1].key, *_stem_keys(self.toks[j - 1])})
 
+    def _modifies_org_name(self, i: int, j: int) -> bool:
+        """The sentence's first word, a bare common noun, is the first word of the organisation name after
+        it when the next word is the possessed head it modifies (`İnformasiya Texnologiyaları Universiteti`,
+        `Dövlət İmtahan Mərkəzi`); a subject before a name (`Tədbir Gənclər və İdman Nazirliyində`) is not."""
+        toks = self.toks
+        if i + 1 >= j or toks[i].key in self.gaz.not_names or _case_marked_common(toks[i].text) \
+                or toks[i].key in self.gaz.title_words or not self._org_ahead(i + 1):
+            return False
+        return toks[i].key in _ORG_OPENERS or _possessed_common_noun(toks[i + 1].text)
+
     def _org_ahead(self, i: int) -> bool:
         """A run of capitalised words from i ends in an organisation head (so `və` belongs to the name)."""
         n = len(self.toks)
@@ -458,7 +470,7 @@ class _Recogniser:
         while i < j and toks[i].sent_start and (toks[i].key in gaz.not_names or toks[i].key in self.lower_words) \
                 and not gaz.is_known_name(toks[i].key) and not (
                     i + 2 < j and toks[i + 1].key == "və" and toks[i].key not in gaz.not_names
-                    and self._org_ahead(i + 2)):
+                    and self._org_ahead(i + 2)) and not self._modifies_org_name(i, j):
             i += 1
         # a sentence's first word that is a common noun before a known place (Layihə Bakı Dövlət
         # Universitetinin ...; Qərar Azərbaycan SSR ...): the name begins with the place
