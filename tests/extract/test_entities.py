@@ -89,9 +89,9 @@ CASES = [
      [("Nərmin Qasımova", "PER", "Nərmin Qasımova"), ("ADA Universitetinin", "ORG", "ADA Universiteti")]),
     ("Tədbir Heydər Əliyev Fondunda keçirilib.",
      [("Heydər Əliyev Fondunda", "ORG", "Heydər Əliyev Fondu")]),
-    # one word only the model calls a place: a brand or an Azər- company is none
+    # one word only the model calls a place: a brand or an Azər- company is none (the company is an ORG)
     ("Tətbiq Android və Apple iOS sistemli smartfonlarda, həmçinin Windows Phone qurğularında işləyir.", []),
-    ("Müqavilə Azərişıq və Azərsu ilə bağlanıb.", []),
+    ("Müqavilə Azərişıq və Azərsu ilə bağlanıb.", [("Azərişıq", "ORG", "Azərişıq"), ("Azərsu", "ORG", "Azərsu")]),
     # a sentence's first word joined by və to an organisation's name is part of it, even when the text
     # also writes it in lower case
     ("Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi yeni xidmət təqdim edib. Xidmət əmək haqqı barədədir.",
@@ -164,6 +164,13 @@ CASES = [
      [("Dövlət Gömrük Komitəsinin", "ORG", "Dövlət Gömrük Komitəsi")]),
     ("Tədbir Gənclər və İdman Nazirliyində keçirilib. Bu tədbir maraqlı idi.",
      [("Gənclər və İdman Nazirliyində", "ORG", "Gənclər və İdman Nazirliyi")]),
+    # one word made as companies' and clubs' names are (Azər + a common noun, a Turkish club in -spor),
+    # not Azərbaycan nor a word that merely ends in -spor; a church heads an organisation
+    ("Bu barədə Azərenerji Azərbaycana məlumat verib.",
+     [("Azərenerji", "ORG", "Azərenerji"), ("Azərbaycana", "LOC", "Azərbaycan")]),
+    ("Oyunda Kayserispor qalib gəlib. Diasporla iş aparılır.", [("Kayserispor", "ORG", "Kayserispor")]),
+    ("Görüşdə Alban Ortodoks Kilsəsinin nümayəndəsi iştirak edib.",
+     [("Alban Ortodoks Kilsəsinin", "ORG", "Alban Ortodoks Kilsəsi")]),
 ]
 
 

@@ -184,6 +184,22 @@ def _case_marked_common(word: str) -> bool:
     return bool(found) and found[0].pos not in ("PROPN", "ABBR") and bool(_CASES & set(found[0].suffixes))
 
 
+@lru_cache(maxsize=65536)
+def _company_compound(word_key: str) -> bool:
+    """One word that names a company or a club by how it is made: a bank (AccessBank, Unibank), a Turkish
+    sports club (Kayserispor), or `Azər`/`Azəri` before a common noun (Azərsu, Azərişıq, Azərenerji,
+    Azəriqaz; not Azərbaycan)."""
+    if len(word_key) > 6 and word_key.endswith("bank"):
+        return True
+    if len(word_key) > 6 and word_key.endswith("spor"):
+        return not Morphology.default().is_valid(word_key)  # a diaspor is no club
+    for prefix in ("azəri", "azər"):
+        rest = word_key[len(prefix):]
+        if word_key.startswith(prefix) and len(rest) >= 2 and _common_noun(rest):
+            return True
+    return False
+
+
 # endings of place names the lists may lack (Britaniya, Tacikistan, Gəncəbad, Saatlı, Kürdəmir)
 _PLACE_ENDINGS = ("iya", "stan", "abad", "lı", "li", "lu", "lü", "mir", "kənd", "burq", "qrad", "çay")
 
@@ -647,8 +663,8 @@ class _Recogniser:
         if j - i == 1 and surname and (not words[0].sent_start or strong_surname):
             self.add(i, j, "PER", 0.6)
             return
-        if j - i == 1 and any(k.endswith("bank") and len(k) > 6 for k in _stem_keys(words[0])):
-            self.add(i, j, "ORG", 0.75)  # AccessBank, Unibank: compound bank names
+        if j - i == 1 and any(_company_compound(k) for k in _stem_keys(words[0])):
+            self.add(i, j, "ORG", 0.75)  # AccessBank, Kayserispor, Azərsu: one word naming a company or club
             return
         if j - i == 1 and any(k.endswith("stan") for k in _stem_keys(words[0])):
             self.add(i, j, "LOC", 0.7)
