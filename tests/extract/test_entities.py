@@ -171,6 +171,10 @@ CASES = [
     ("Oyunda Kayserispor qalib gəlib. Diasporla iş aparılır.", [("Kayserispor", "ORG", "Kayserispor")]),
     ("Görüşdə Alban Ortodoks Kilsəsinin nümayəndəsi iştirak edib.",
      [("Alban Ortodoks Kilsəsinin", "ORG", "Alban Ortodoks Kilsəsi")]),
+    # the form of a state after its name belongs to the place
+    ("Heyət Almaniya Federativ Respublikasında və Tailand Krallığında olub.",
+     [("Almaniya Federativ Respublikasında", "LOC", "Almaniya Federativ Respublikası"),
+      ("Tailand Krallığında", "LOC", "Tailand Krallığı")]),
 ]
 
 
@@ -274,6 +278,13 @@ def test_canonical_key_folds_and_links() -> None:
     assert canonical_key(e) == "PER:sahibe qafarova"
     d = Entity(0, 5, "dünən", "DATE", "2022-03-17", 1.0, {"iso": "2022-03-17"})
     assert canonical_key(d) == "DATE:2022-03-17"
+
+
+def test_a_state_is_one_entity_by_its_short_name_or_its_full_one() -> None:
+    found = find_entities("Qazaxıstan Respublikasının nümayəndələri gəlib. Qazaxıstan ilə əlaqələr genişlənir. "
+                          "Rusiya İmperiyası dövründə tikilib.")
+    assert [e.text for e in found] == ["Qazaxıstan Respublikasının", "Qazaxıstan", "Rusiya İmperiyası"]
+    assert [canonical_key(e) for e in found] == ["LOC:qazaxistan", "LOC:qazaxistan", "LOC:rusiya imperiyasi"]
 
 
 def _shared() -> Path:

@@ -175,6 +175,11 @@ def _possessed_common_noun(word: str) -> bool:
 
 
 _CASES = frozenset(["GEN", "ACC", "DAT", "LOC", "ABL", "INS"])
+# the form of a state after its name (Makedoniya Respublikası, Almaniya Federativ Respublikası)
+_STATE_FORMS = frozenset(["respublikası", "federasiyası", "krallığı", "imperiyası", "sultanlığı", "əmirliyi",
+                          "knyazlığı", "xanlığı", "xilafəti", "konfederasiyası", "cümhuriyyəti"])
+_MODERN_STATE_FORMS = frozenset(["respublikası", "federasiyası", "krallığı", "sultanlığı", "əmirliyi", "knyazlığı"])
+_STATE_MODIFIERS = frozenset(["federativ", "demokratik", "xalq", "muxtar", "sosialist", "sovet", "islam"])
 
 
 @lru_cache(maxsize=65536)
@@ -573,6 +578,8 @@ class _Recogniser:
         while k < j:
             n = self.phrase_at(k, gaz.countries) or self.phrase_at(k, gaz.places)
             n = min(n, j - k)
+            if n:
+                n += self._state_form_after(k + n, j)  # Makedoniya | Respublikası, Almaniya | Federativ Respublikası
             if n and k > i and toks[k - 1].key in gaz.first_names \
                     and any(gaz.looks_like_surname(s) for s in _stem_keys(toks[k])):
                 n = 0  # a place named after a person, after a given name, is the surname (Nəriman Nərimanov)
@@ -589,6 +596,16 @@ class _Recogniser:
                 k += 1
         if rest_start < j:
             self._name_or_other(rest_start, j, titled and rest_start == i)
+
+    def _state_form_after(self, k: int, j: int) -> int:
+        """How many words from k (before j) name the form of the state whose name ends before k: `Respublikası`,
+        `Federativ Respublikası`, `Krallığı`, `Muxtar Respublikası` (0 when none)."""
+        end = k
+        while end < j and self.toks[end].key in _STATE_MODIFIERS:
+            end += 1
+        if end < j and any(s in _STATE_FORMS for s in (self.toks[end].key, *_stem_keys(self.toks[end]))):
+            return end + 1 - k
+        return 0
 
     def _place_after_title(self, k: int, n: int, j: int) -> bool:
         """A known place ending the words after a title is a place, not the person's name, when it carries a
@@ -1176,7 +1193,20 @@ def link_mentions(entities: list[Entity]) -> None:
         if a.type == "ORG" and b.type == "ORG" and " " not in b.lemma and b.lemma.isupper() and 0 < b.start - a.end <= 2:
             b.attrs["canonical"] = a.lemma
     for e in entities:
-        e.attrs.setdefault("canonical", e.lemma)
+        e.attrs.setdefault("canonical", _state_name(e.lemma) if e.type == "LOC" else e.lemma)
+
+
+def _state_name(lemma: str) -> str:
+    """A state by its short name: `Qazaxıstan Respublikası` and `Almaniya Federativ Respublikası` are
+    Qazaxıstan and Almaniya, as most mentions call them; historic states keep their whole name
+    (`Azərbaycan Xalq Cümhuriyyəti`, `Rusiya İmperiyası`)."""
+    words = lemma.split()
+    if len(words) < 2 or key(words[-1]) not in _MODERN_STATE_FORMS:
+        return lemma
+    end = len(words) - 1
+    while end > 1 and key(words[end - 1]) in _STATE_MODIFIERS:
+        end -= 1
+    return " ".join(words[:end])
 
 
 def canonical_key(entity: Entity) -> str:
