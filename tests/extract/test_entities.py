@@ -171,6 +171,15 @@ CASES = [
     ("Oyunda Kayserispor qalib gəlib. Diasporla iş aparılır.", [("Kayserispor", "ORG", "Kayserispor")]),
     ("Görüşdə Alban Ortodoks Kilsəsinin nümayəndəsi iştirak edib.",
      [("Alban Ortodoks Kilsəsinin", "ORG", "Alban Ortodoks Kilsəsi")]),
+    # a monarch's regnal numeral and name; a numbered war or thing is no person; foreign given names
+    ("Kral III Çarlz Londonda çıxış edib.", [("III Çarlz", "PER", "III Çarlz"), ("Londonda", "LOC", "London")]),
+    ("II Dünya müharibəsi 1939-cu ildə başlayıb.",
+     [("II Dünya müharibəsi", "EVENT", "II Dünya müharibəsi"), ("1939-cu ildə", "DATE", "1939")]),
+    ("Məlumat mərkəzi III Tier standartına uyğundur.", []),
+    ("Bu barədə Rəcəb Tayyib Ərdoğan və Co Bayden danışıb.",
+     [("Rəcəb Tayyib Ərdoğan", "PER", "Rəcəb Tayyib Ərdoğan"), ("Co Bayden", "PER", "Co Bayden")]),
+    # what only the model would call a person or a place must look like one
+    ("Sənədi Fərdi İdentifikasiya Nömrəsi ilə almaq olar.", []),
     # the form of a state after its name belongs to the place
     ("Heyət Almaniya Federativ Respublikasında və Tailand Krallığında olub.",
      [("Almaniya Federativ Respublikasında", "LOC", "Almaniya Federativ Respublikası"),

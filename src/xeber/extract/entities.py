@@ -68,6 +68,7 @@ _NOT_ACRONYMS = frozenset(key(w) for w in [
     "XX", "XIX", "XXI", "XVIII", "PIN", "SIM", "QR", "URL", "HTML", "XML", "JSON", "RDF", "API", "CSV", "ID",
     # identity and tax numbers, documents and measures of Azerbaijani administration
     "FİN", "VÖEN", "ŞV", "SSN", "İBAN", "IBAN", "SWIFT", "KB", "MB", "GB", "TB", "ADSL", "LTE", "USB"])
+_REGNAL = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{0,3})")  # I ... XXIX, as monarchs and popes number
 # Last words that make a capitalised run a thing, not a person: Vahid Giriş Sistemi
 _THING_TAILS = frozenset(["sistemi", "portalı", "proqramı", "layihəsi", "xidməti", "tətbiqi", "platforması",
                           "kartı", "sertifikatı", "imzası", "kitabı", "qanunu", "fərmanı", "sərəncamı"])
@@ -174,6 +175,22 @@ def _possessed_common_noun(word: str) -> bool:
         and _common_noun(found[0].stem)
 
 
+@lru_cache(maxsize=65536)
+def _read_as_name(word: str) -> bool:
+    """The morphology reads the word first as a proper name."""
+    found = Morphology.default().analyze(word)
+    return bool(found) and found[0].pos == "PROPN"
+
+
+@lru_cache(maxsize=65536)
+def _inflected_common(word: str) -> bool:
+    """A frequent common word with an ending (Nömrəsi, Bazarın), read first as no name."""
+    morph = Morphology.default()
+    found = morph.analyze(lower(word))
+    return bool(found) and found[0].pos not in ("PROPN", "ABBR") and bool(found[0].suffixes) \
+        and morph.count(found[0].stem) >= COMMON_NOUN_MIN_COUNT
+
+
 _CASES = frozenset(["GEN", "ACC", "DAT", "LOC", "ABL", "INS"])
 # the form of a state after its name (Makedoniya Respublikası, Almaniya Federativ Respublikası)
 _STATE_FORMS = frozenset(["respublikası", "federasiyası", "krallığı", "imperiyası", "sultanlığı", "əmirliyi",
@@ -226,7 +243,7 @@ def _place_like(word: str) -> bool:
     company: Latin-only (Microsoft, Android, Windows), `Azər-`/`Az-` (Azərsu, Azərişıq, AzTU), or a common
     word capitalised (Rəqəmsal, Portala), unless it ends as place names do."""
     stems = [s.stem for s in splits(word)]
-    if key(word).startswith("az") or any(_common_noun(stem) for stem in stems):
+    if len(word.split("-")[0]) < 3 or key(word).startswith("az") or any(_common_noun(stem) for stem in stems):
         return False
     if any(key(stem).endswith(_PLACE_ENDINGS) for stem in stems):
         return True
@@ -597,6 +614,26 @@ class _Recogniser:
         if rest_start < j:
             self._name_or_other(rest_start, j, titled and rest_start == i)
 
+    def _regnal_name(self, i: int, j: int) -> int:
+        """The length of a regnal numeral and the one or two names after it (`III Çarlz`, `IV Fridrix
+        Vilhelm`), 0 when the words at i are none: a common word or a place after the numeral names a
+        war, a congress or games (`II Dünya müharibəsi`, `I Avropa Oyunları`)."""
+        toks = self.toks
+        if j - i < 2 or not _REGNAL.fullmatch(toks[i].text):
+            return 0
+        if not (toks[i + 1].key in self.gaz.first_names or _read_as_name(toks[i + 1].text)):
+            return 0  # III Tier: a numbered thing
+        length = 1
+        while length < 3 and i + length < j and self._personal_name_word(i + length):
+            length += 1
+        return length if length > 1 else 0
+
+    def _personal_name_word(self, k: int) -> bool:
+        tok = self.toks[k]
+        return tok.kind == "word" and not tok.acronym and (tok.key in self.gaz.first_names or not (
+            _common_word(tok.text) or self.phrase_at(k, self.gaz.countries) or self.phrase_at(k, self.gaz.places)
+            or _is_head(tok, self.gaz.org_heads) or _is_head(tok, self.gaz.event_heads)))
+
     def _state_form_after(self, k: int, j: int) -> int:
         """How many words from k (before j) name the form of the state whose name ends before k: `Respublikası`,
         `Federativ Respublikası`, `Krallığı`, `Muxtar Respublikası` (0 when none)."""
@@ -628,6 +665,12 @@ class _Recogniser:
             i += 1
             titled = False
         if i >= j:
+            return
+        regnal = self._regnal_name(i, j)
+        if regnal:
+            self.add(i, i + regnal, "PER", 0.8)  # III Çarlz, IV Fridrix Vilhelm: a monarch's numeral and name
+            if i + regnal < j:
+                self.classify(i + regnal, j)
             return
         # acronyms stand alone: Sahibə Qafarova TÜRKPA-ya
         for k in range(i, j):
@@ -840,8 +883,14 @@ class _Recogniser:
                 # a person's name ends at its surname, as the rules read it (Qaçay Mirzəyev | Microsoft)
                 j = next((k + 1 for k in range(i + 1, j - 1)
                           if any(self.gaz.looks_like_surname(s) for s in _stem_keys(self.toks[k]))), j)
-            if type_ == "LOC" and j - i == 1 and not _place_like(self.toks[i].text):
-                continue
+            if type_ == "LOC" and not any(_place_like(t.text) for t in self.toks[i:j] if t.kind == "word"):
+                continue  # Google Play, Visa Classic: no word of it looks like a place's
+            if type_ == "PER" and _inflected_common(self.toks[j - 1].text):
+                continue  # Fərdi İdentifikasiya Nömrəsi: a person's name ends in no inflected common noun
+            if type_ == "PER" and j < len(self.toks) and self.toks[j].key in _ORG_WORDS_AFTER_QUOTE:
+                type_ = "ORG"  # Ansar Lizing şirkəti: a company's name before its kind
+            if j - i == 1 and self.toks[i].key in self.lower_words:
+                continue  # Rəqəmsal İnkişaf ...: a word the text also writes in lower case names nothing alone
             if type_ in ("PER", "ORG") and any(a <= i and j <= b for a, b in self.work_titles):
                 continue
             if type_ in ("PER", "LOC", "ORG") and not any(self.taken[i:j]):
