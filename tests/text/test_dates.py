@@ -120,7 +120,22 @@ NOT_DATES = [
     "Bu gün ərzində üç görüş olub.",
     "TÜRKPA-nın 10-cu plenar iclası.",
     "Server 10.10.10.10 ünvanında, proqram isə 12.03.45.1 versiyasındadır.",  # an address, a version
+    "Universitetin 100-cü ili qeyd olunur.",  # an anniversary, not the year 100
+    "Tələbə 5-ci ildə oxuyur.",  # a year of study
 ]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Qala 325-ci ildə tikilib.", [("325-ci ildə", "0325", None)]),
+    ("Şəhər 1054-cü ildə salınıb.", [("1054-cü ildə", "1054", None)]),
+    ("Bu 13-cü əsrdə olub.", [("13-cü əsrdə", "1201", "1300")]),
+    ("1948, 1961 və 1978-ci illərdə tikilib.", [("1948", "1948", None), ("1961", "1961", None),
+                                                ("1978-ci illərdə", "1978", None)]),
+    ("Bu 1995 və ya 1996-cı ildə olub.", [("1995", "1995", None), ("1996-cı ildə", "1996", None)]),
+])
+def test_early_years_numbered_centuries_and_listed_years(sentence: str,
+                                                          expected: list[tuple[str, str, str | None]]) -> None:
+    assert [(d.text, d.iso, d.iso_end) for d in find_dates(sentence)] == expected
 
 
 @pytest.mark.parametrize(("sentence", "reference", "expected"), CASES, ids=[c[2][0] for c in CASES])

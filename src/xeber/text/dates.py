@@ -305,6 +305,27 @@ def _year_ordinal(m: re.Match[str], ref: dt.date | None) -> _Value | None:
     return _Value(_iso(int(m["y"])), None, "year")
 
 
+@_rule(r"(?P<y>[1-9]\d{2}|1[0-4]\d\d)" + _NUMSUF + r"\s+(?P<il>" + _ci("il") + r"(?:də|dən|ində|indən|in|lərdə|ədək))" + _END)
+def _early_year(m: re.Match[str], ref: dt.date | None) -> _Value | None:
+    """`325-ci ildə`, `1054-cü ilin`: a year before 1500 only with its ordinal ending and a case of `il`
+    (a bare 325, or `100-cü ili` of an anniversary, is no date)."""
+    return _years_value(int(m["y"]), None, m["il"])
+
+
+@_rule(r"(?P<y>1[5-9]\d\d|20\d\d)(?=(?:\s*,\s*(?:1[5-9]\d\d|20\d\d))*(?:\s*,\s*|\s+(?:və\s+ya|və|ya|yaxud)\s+)"
+       r"(?:1[5-9]\d\d|20\d\d)" + _NUMSUF + r"\s+" + _ci("il") + ")")
+def _listed_year(m: re.Match[str], ref: dt.date | None) -> _Value | None:
+    """`1948, 1961 və 1978-ci illərdə`: the years listed before the one that carries `il`."""
+    return _Value(_iso(int(m["y"])), None, "year")
+
+
+@_rule(r"(?P<c>[1-9]|1\d|2[01])" + _NUMSUF + r"\s+" + _ci("əsr") + r"(?P<s>" + _L + r"{0,8})" + _END)
+def _numbered_century(m: re.Match[str], ref: dt.date | None) -> _Value | None:
+    """`13-cü əsrdə`: a century by its Arabic numeral, as `XIII əsrdə`."""
+    n = int(m["c"])
+    return _Value(_iso(100 * (n - 1) + 1), _iso(100 * n), "range")
+
+
 @_rule(_f(_MON, g="m") + _END)
 def _month_alone(m: re.Match[str], ref: dt.date | None) -> _Value | None:
     """sentyabrda, martın sonunda: a month with a case ending (a bare `mart`/`may` is too ambiguous)."""
