@@ -243,7 +243,7 @@ def _place_like(word: str) -> bool:
     company: Latin-only (Microsoft, Android, Windows), `Azər-`/`Az-` (Azərsu, Azərişıq, AzTU), or a common
     word capitalised (Rəqəmsal, Portala), unless it ends as place names do."""
     stems = [s.stem for s in splits(word)]
-    if len(word.split("-")[0]) < 3 or key(word).startswith("az") or any(_common_noun(stem) for stem in stems):
+    if len(word.split("-")[0]) < 3 or any(c.isdigit() for c in word) or key(word).startswith("az") or any(_common_noun(stem) for stem in stems):
         return False
     if any(key(stem).endswith(_PLACE_ENDINGS) for stem in stems):
         return True
