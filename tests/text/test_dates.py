@@ -122,6 +122,7 @@ NOT_DATES = [
     "Server 10.10.10.10 ünvanında, proqram isə 12.03.45.1 versiyasındadır.",  # an address, a version
     "Universitetin 100-cü ili qeyd olunur.",  # an anniversary, not the year 100
     "Tələbə 5-ci ildə oxuyur.",  # a year of study
+    "Son 20-30 ildə çox şey dəyişib.",  # a number of years
 ]
 
 
@@ -132,6 +133,10 @@ NOT_DATES = [
     ("1948, 1961 və 1978-ci illərdə tikilib.", [("1948", "1948", None), ("1961", "1961", None),
                                                 ("1978-ci illərdə", "1978", None)]),
     ("Bu 1995 və ya 1996-cı ildə olub.", [("1995", "1995", None), ("1996-cı ildə", "1996", None)]),
+    # decades: by two digits, and their early, middle or late years
+    ("Zavod 90-cı illərdə bağlanıb.", [("90-cı illərdə", "1990", "1999")]),
+    ("Bu, 80-ci illərin sonunda olub.", [("80-ci illərin sonunda", "1987", "1989")]),
+    ("Bu, 1990-cı illərin əvvəllərində olub.", [("1990-cı illərin əvvəllərində", "1990", "1993")]),
 ])
 def test_early_years_numbered_centuries_and_listed_years(sentence: str,
                                                           expected: list[tuple[str, str, str | None]]) -> None:

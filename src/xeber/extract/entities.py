@@ -536,6 +536,15 @@ class _Recogniser:
             return
         # organisations: the last head word closes the name
         heads = [k for k in range(i, j) if _is_head(toks[k], gaz.org_heads) and not toks[k].acronym]
+        closed = next((k for k in heads if i < k < j - 1 and _case_marked_common(toks[k].text)
+                       and not _genitive(key(toks[k].text)) and self._name_starts(k + 1)), None)
+        if closed is not None:
+            # a head in the dative, accusative, locative ... before a place or an acronym ends its name:
+            # Naxçıvan Özəl Universitetinə | Azərbaycan Respublikası Təhsil Nazirliyinin (a genitive head may
+            # be followed, Universitetinin Rektorluğu, and a dative inside a name, Hərbi Xidmətə Çağırış)
+            self.classify(i, closed + 1)
+            self.classify(closed + 1, j)
+            return
         if heads == [i] and toks[i].key == "bank" and j - i >= 2:
             self.add(i, j, "ORG", 0.8)  # Bank Respublika: the head first, as in bank names
             return
@@ -613,6 +622,10 @@ class _Recogniser:
                 k += 1
         if rest_start < j:
             self._name_or_other(rest_start, j, titled and rest_start == i)
+
+    def _name_starts(self, k: int) -> bool:
+        """A place or an acronym at k, as another organisation's name begins."""
+        return self.toks[k].acronym or bool(self.phrase_at(k, self.gaz.countries) or self.phrase_at(k, self.gaz.places))
 
     def _regnal_name(self, i: int, j: int) -> int:
         """The length of a regnal numeral and the one or two names after it (`III Çarlz`, `IV Fridrix

@@ -261,7 +261,31 @@ def _year_then_month(m: re.Match[str], ref: dt.date | None) -> _Value | None:
 def _year_part_rule(m: re.Match[str], ref: dt.date | None) -> _Value | None:
     if m["y2"]:
         return None
-    return _year_part(int(m["y"]), m["part"])
+    y = int(m["y"])
+    if "lər" in lower(m["il"]) and y % 10 == 0:
+        return _decade_part(y, m["part"])  # 1990-cı illərin əvvəllərində: the early nineties
+    return _year_part(y, m["part"])
+
+
+def _decade_part(y: int, part: str | None) -> _Value:
+    """A decade (1990 for the nineties), or its early, middle or late years, or a half of it."""
+    part = " ".join((part or "").split())
+    first, last = y, y + 9
+    if part.startswith("əvvəl"):
+        last = y + 3
+    elif part.startswith("orta"):
+        first, last = y + 3, y + 6
+    elif part.startswith("son"):
+        first = y + 7
+    elif "yarı" in part:
+        first, last = (y, y + 4) if part.startswith("birinci") else (y + 5, y + 9)
+    return _Value(_iso(first), _iso(last), "range")
+
+
+@_rule(r"(?P<y>[1-9]0)" + _NUMSUF + r"\s+(?P<il>" + _ci("illər") + _L + r"{0,5})(?:\s+" + _PART + ")?" + _END)
+def _short_decade(m: re.Match[str], ref: dt.date | None) -> _Value | None:
+    """`90-cı illərdə`, `80-ci illərin sonunda`: a decade of the 1900s by its two digits."""
+    return _decade_part(1900 + int(m["y"]), m["part"])
 
 
 @_rule(_f(_MON, g="m") + r"\s+" + _f(_YEAR, g="y") + r"(?:" + _f(_IL, g="il") + r")?" + _END)
