@@ -180,6 +180,13 @@ CASES = [
      [("Rəcəb Tayyib Ərdoğan", "PER", "Rəcəb Tayyib Ərdoğan"), ("Co Bayden", "PER", "Co Bayden")]),
     # what only the model would call a person or a place must look like one
     ("Sənədi Fərdi İdentifikasiya Nömrəsi ilə almaq olar.", []),
+    # a foreign name's function word; `və` after a one-word company joins two names; quoted names listed
+    # before `kimi` and a kind of organisation in the plural
+    ("Artıq Bank of Baku, MuğanBank və Bank Respublika portala qoşulub.",
+     [("Bank of Baku", "ORG", "Bank of Baku"), ("MuğanBank", "ORG", "MuğanBank"),
+      ("Bank Respublika", "ORG", "Bank Respublika")]),
+    ("Təlimə “Microsoft” və “Cisco” kimi şirkətlər zəmanət verir.",
+     [("Microsoft", "ORG", "Microsoft"), ("Cisco", "ORG", "Cisco")]),
     # the form of a state after its name belongs to the place
     ("Heyət Almaniya Federativ Respublikasında və Tailand Krallığında olub.",
      [("Almaniya Federativ Respublikasında", "LOC", "Almaniya Federativ Respublikası"),

@@ -19,7 +19,7 @@ from xeber.extract import ner
 from xeber.extract.canonical import lemma_of_word, splits
 from xeber.extract.gazetteer import Gazetteer, default, key
 from xeber.morph import Morphology
-from xeber.normalize.words import LEGAL_FORMS
+from xeber.normalize.words import FOREIGN_FUNCTION_WORDS, LEGAL_FORMS
 from xeber.text.alphabet import AZ_SPECIAL
 from xeber.text.casing import fold, lower
 from xeber.text.dates import scan_dates
@@ -192,6 +192,9 @@ def _inflected_common(word: str) -> bool:
 
 
 _CASES = frozenset(["GEN", "ACC", "DAT", "LOC", "ABL", "INS"])
+# kinds of organisation in the plural, after a list of quoted names (“Microsoft” və “Cisco” kimi şirkətlər)
+_ORG_KINDS_PLURAL = frozenset(["şirkətlər", "banklar", "təşkilatlar", "kompaniyalar", "klublar", "holdinqlər",
+                               "korporasiyalar", "operatorlar", "universitetlər", "fondlar", "agentliklər"])
 # the form of a state after its name (Makedoniya Respublikası, Almaniya Federativ Respublikası)
 _STATE_FORMS = frozenset(["respublikası", "federasiyası", "krallığı", "imperiyası", "sultanlığı", "əmirliyi",
                           "knyazlığı", "xanlığı", "xilafəti", "konfederasiyası", "cümhuriyyəti"])
@@ -386,6 +389,10 @@ class _Recogniser:
                 elif t.key in _NAME_PARTICLES and j + 1 < n and self.toks[j + 1].cap and not self.taken[j + 1] \
                         and (self.toks[j - 1].cap or self.toks[j - 1].key in _NAME_PARTICLES):
                     j += 1  # Ursula fon der Lyayen, Vinsent van Qoq: a particle inside a foreign name
+                elif t.key in FOREIGN_FUNCTION_WORDS and j + 1 < n and self.toks[j + 1].cap \
+                        and not self.taken[j + 1] and self.toks[j - 1].text.isascii() \
+                        and self.toks[j + 1].text.isascii():
+                    j += 1  # Bank of Baku, Societe Generale de Surveillance: a foreign name's function word
                 elif t.key in _PATRONYMIC and j >= i + 2 and j + 1 < n and self.toks[j + 1].cap \
                         and not self.taken[j + 1] and self.toks[j + 1].kind == "word":
                     j += 1  # Heydər Əlirza oğlu Əliyev, Zərifə Əziz qızı Əliyeva: one person's full name
@@ -468,8 +475,10 @@ class _Recogniser:
         before = self.toks[max(0, j - 2) : j]
         if any(t.key in self.gaz.first_names or self.gaz.looks_like_surname(t.key) for t in before):
             return False  # Tobias Baumann və İKT İşçi Qrupu: a person, then an organisation
-        if self.toks[j].key == "və" and self.toks[j - 1].acronym:
-            return False  # İSESCO və Avropa Şurası: an acronym is a whole name (YUNESKO üzrə ... is not)
+        if self.toks[j].key == "və" and (self.toks[j - 1].acronym or _company_compound(self.toks[j - 1].key)):
+            # İSESCO və Avropa Şurası, MuğanBank və Bank Respublika: an acronym or a one-word company is a
+            # whole name (YUNESKO üzrə ... is not)
+            return False
         # the head may carry a case ending: `... Universitetinin və ... Akademiyasının` are two names too
         return not any(_possessive_head(k, self.gaz) for k in {self.toks[j - 1].key, *_stem_keys(self.toks[j - 1])})
 
@@ -773,6 +782,9 @@ class _Recogniser:
                 for k in range(j + 1, head_end):
                     self.taken[k] = True
                 continue
+            if self._kind_after_quoted_list(j + 1) and not any(self.taken[i + 1 : j]):
+                self.add(i + 1, j, "ORG", 0.8)  # “Microsoft” və “Cisco” kimi şirkətlər
+                continue
             after = toks[j + 1]
             after_keys = _stem_keys(after)
             if not after.cap and j + 2 < n and not any(k in _ORG_WORDS_AFTER_QUOTE for k in after_keys) \
@@ -801,6 +813,20 @@ class _Recogniser:
                 # “ASAN Finans” layihəsi, “Rəqəmsal Hökumət” proqramı: a product or project, not a name we type
                 for k in range(i + 1, j):
                     self.taken[k] = True
+
+    def _kind_after_quoted_list(self, k: int) -> bool:
+        """Whether more quoted names joined by commas and `və` may follow from k, then `kimi` and a kind
+        of organisation in the plural (`... və “Cisco” kimi şirkətlərin`)."""
+        toks, n = self.toks, len(self.toks)
+        while k + 1 < n and (toks[k].text == "," or toks[k].key == "və") and toks[k + 1].text in _OPEN_QUOTES:
+            close = next((m for m in range(k + 2, min(n, k + 2 + MAX_QUOTED_NAME_TOKENS))
+                          if toks[m].kind == "punct" and toks[m].text in _CLOSE_QUOTES), None)
+            if close is None:
+                return False
+            k = close + 1
+        if k < n and toks[k].key == "kimi":
+            k += 1
+        return k < n and any(s in _ORG_KINDS_PLURAL for s in (toks[k].key, *_stem_keys(toks[k])))
 
     def named_after(self) -> None:
         """`Üzeyir Hacıbəyov adına Azərbaycan Dövlət Orkestri`, `Heydər Əliyev adına Beynəlxalq Aeroport`:
