@@ -50,7 +50,7 @@ _ORG_WORDS_AFTER_QUOTE = frozenset(
      "jurnalı", "klubu", "klubunun", "komandası", "bankı", "təşkilatı", "partiyası", "assosiasiyası",
      "birliyi", "ictimai", "fondu", "mərkəzi", "agentliyi", "televiziyası", "kanalı", "nəşriyyatı", "teatrı",
      "bank", "portalı", "kredit", "sığorta", "lizinq", "zavodu", "fabriki", "kombinatı", "institutu",
-     "universiteti", "akademiyası", "holdinq", "korporasiyası", "səhmdar"])
+     "universiteti", "akademiyası", "holdinq", "korporasiyası", "səhmdar", "mərkəzləri", "mərkəzlər"])
 # legal forms written after a quoted company name: the normalizer's list, as tokens' keys
 _LEGAL_FORMS = frozenset(key(f) for f in LEGAL_FORMS)
 # a name labelled this surely is the same entity where it comes again (the CRF's unsure spans are not)
