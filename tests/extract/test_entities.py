@@ -187,6 +187,9 @@ CASES = [
       ("Bank Respublika", "ORG", "Bank Respublika")]),
     ("Təlimə “Microsoft” və “Cisco” kimi şirkətlər zəmanət verir.",
      [("Microsoft", "ORG", "Microsoft"), ("Cisco", "ORG", "Cisco")]),
+    ("Sənədi “ASAN xidmət” mərkəzlərindən almaq olar.", [("ASAN xidmət", "ORG", "ASAN xidmət")]),
+    ("Seçkidə Liberal-Milli Koalisiya qalib gəlib.",
+     [("Liberal-Milli Koalisiya", "ORG", "Liberal-Milli Koalisiya")]),
     # the form of a state after its name belongs to the place
     ("Heyət Almaniya Federativ Respublikasında və Tailand Krallığında olub.",
      [("Almaniya Federativ Respublikasında", "LOC", "Almaniya Federativ Respublikası"),
