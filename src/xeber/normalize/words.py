@@ -14,7 +14,7 @@ from xeber.normalize.realword import HARMONIC_PARTICLES
 from xeber.normalize.speller import COMBINING_FORMS, Speller
 from xeber.settings import Settings
 from xeber.text.alphabet import AZ_SPECIAL
-from xeber.text.casing import capitalize, is_all_caps, lower, match_case
+from xeber.text.casing import capitalize, fold, is_all_caps, lower, match_case
 from xeber.text.edits import Edit
 from xeber.text.tokenize import Token, tokenize
 
@@ -23,6 +23,9 @@ _PLAIN_WORD = re.compile(r"[^\W\d_]+")
 _SPLIT_CAPITAL = re.compile(r"[A-ZÇƏĞİÖŞÜ]{2}[a-zçəğıiöşü]{3,}")
 # a capitalised word with an Azerbaijani (or Russian-style) surname ending: Əliyev, Məmmədova, Rəsulzadə, Hacılı
 _SURNAME = re.compile(r"^[A-ZÇƏĞİÖŞÜ][a-zçəğıöşü]{2,}(?:ye?va?|ova?|zadə|bəyli|l[ıiuü])$")
+# ... and the same with a case ending (Saidovu, Əliyevin, Qafarovaya, Məmmədovdan)
+_SURNAME_INFLECTED = re.compile(r"^[A-ZÇƏĞİÖŞÜ][a-zçəğıöşü]{2,}(?:ye?v|ov)(?:a(?:nın|ya|nı|da|dan|yla)?|[ıiuü]n?|[aə]|"
+                                r"d[aə]n?|l[aə]|[ıiuü]n[ıiuü]n)$")
 # function words of the languages whose names appear in the news (Societe Generale de Surveillance,
 # Bank of Baku): a capitalised word beside one is part of a foreign name
 FOREIGN_FUNCTION_WORDS = frozenset("de du des la le of the and for von van der et".split())
@@ -131,7 +134,8 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
             keep_shift = p.high_confidence_margin if conf is None \
                 else -p.low_confidence_bonus * (1.0 - conf / 100.0)
         # a capitalised word before a surname is a given name: it may only become another name
-        given_name = tok.text[:1].isupper() and i + 1 < n and bool(_SURNAME.search(tokens[i + 1].text))
+        given_name = tok.text[:1].isupper() and i + 1 < n and bool(
+            _SURNAME.search(tokens[i + 1].text) or _SURNAME_INFLECTED.search(tokens[i + 1].text))
         # a surname after a capitalised word is part of a person's name (Anna Yusipova is no Yusifova):
         # it changes only where OCR doubted it
         if i > 0 and tokens[i - 1].kind == "word" and tokens[i - 1].text[:1].isupper() \
@@ -159,9 +163,12 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
             edit = _word_edit(word, start, prev_part, nxt_part,
                               sentence_start and start == tok.start and not before_name, names, speller, diacritics,
                               keep_shift, after_quote=start > 0 and text[start - 1] in _OPENING_QUOTES)
-            if edit is not None and given_name and edit.kind != "diacritics" \
-                    and not _is_name(edit.replacement, speller):
-                edit = None  # İnarə Vəliyeva is not İdarə Vəliyeva (Sahibe is Sahibə: the same name's letters)
+            if edit is not None and given_name and edit.kind != "diacritics" and (
+                    not _is_name(edit.replacement, speller)
+                    or keep_shift >= 0 and fold(edit.replacement) != fold(edit.original)):
+                # İnarə Vəliyeva is not İdarə Vəliyeva, Baxtiyor Saidov no Bəxtiyar: a given name only gets its
+                # own letters back (Sahibe is Sahibə), unless OCR doubted it
+                edit = None
             # an edit too doubtful to keep must not stop the real-word stage from judging the word
             if edit is not None and edit.confidence >= settings.min_confidence:
                 edits.append(edit)
