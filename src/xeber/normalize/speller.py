@@ -166,7 +166,8 @@ class Speller:
     def _compound(self, a: str, b: str) -> bool:
         """A compound Azerbaijani writes as one word: a bare noun or adjective before a verbal noun,
         participle or -lı adjective (məlumatötürmə, özüimzalanan, yüksəkötürücülü, müxtəliftəyinatlı) or a
-        relational noun (Xəzərətrafı). Light verbs stay apart (liderlik etdiyi)."""
+        relational noun with its possessive (Xəzərətrafı; a bare şər|alt is a typo of şərait). Light verbs
+        stay apart (liderlik etdiyi)."""
         morph = self.lexicon.morph
         if morph is None:
             return False
@@ -177,7 +178,7 @@ class Speller:
             if r.lemma in LIGHT_VERBS:
                 return False
             if r.pos == "VERB" and set(r.suffixes) & {"VN_MA", "PART_AN", "NEG+AOR", "AGENT"} \
-                    or r.suffixes[:1] == ("WITH",) or r.stem in RELATIONAL_NOUNS:
+                    or r.suffixes[:1] == ("WITH",) or r.stem in RELATIONAL_NOUNS and bool(r.suffixes):
                 return True
         return False
 
