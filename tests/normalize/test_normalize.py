@@ -117,6 +117,9 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         ("Kompleksin açılışmda iştirak edib.", "Kompleksin açılışında iştirak edib."),
         ("Baş nazir sənədlərin imzalanacağmı bildirib.", "Baş nazir sənədlərin imzalanacağını bildirib."),
         ("Enerji sahəsiridə əməkdaşlıq müzakirə olunub.", "Enerji sahəsində əməkdaşlıq müzakirə olunub."),  # ri for n
+        # Turkish words typed for their Azerbaijani cognates, though the word lists hold them
+        ("Layihə ölkəmiz için önəmlidir və bu günə kadar davam edib.",
+         "Layihə ölkəmiz üçün önəmlidir və bu günə qədər davam edib."),
         # OCR's l for i: a noun and a bare relational noun (şər|alt) are no compound written as one word
         ("Yeni bina şagirdlərə müasir şəralt yaradacaq.", "Yeni bina şagirdlərə müasir şərait yaradacaq."),
     ],
