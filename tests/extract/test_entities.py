@@ -190,6 +190,17 @@ CASES = [
     ("Sənədi “ASAN xidmət” mərkəzlərindən almaq olar.", [("ASAN xidmət", "ORG", "ASAN xidmət")]),
     ("Seçkidə Liberal-Milli Koalisiya qalib gəlib.",
      [("Liberal-Milli Koalisiya", "ORG", "Liberal-Milli Koalisiya")]),
+    # an honorific inside a person's name; a place name after a given name is the person's surname;
+    # surname, given name and father's name (decrees); capitalised words before a person are no part of him
+    ("Bu barədə İsmayıl xan Naxçıvanski yazıb.",
+     [("İsmayıl xan Naxçıvanski", "PER", "İsmayıl xan Naxçıvanski")]),
+    ("Kitabda Məhəmməd Füzulinin şeirləri var. Tədbir Füzuli rayonunda keçirilib.",
+     [("Məhəmməd Füzulinin", "PER", "Məhəmməd Füzuli"), ("Füzuli", "LOC", "Füzuli")]),
+    ("Qərara əsasən Bakıxanov Akif Məmmədxan oğlu təltif edilib.",
+     [("Bakıxanov Akif Məmmədxan oğlu", "PER", "Bakıxanov Akif Məmmədxan oğlu")]),
+    ("Kitabı Y. H. Məmmədəliyev yazıb.", [("Y. H. Məmmədəliyev", "PER", "Y. H. Məmmədəliyev")]),
+    ("Sənəd Strateji Yol Xəritəsi İlham Əliyevin sərəncamı ilə təsdiqlənib.",
+     [("İlham Əliyevin", "PER", "İlham Əliyev")]),
     # the form of a state after its name belongs to the place
     ("Heyət Almaniya Federativ Respublikasında və Tailand Krallığında olub.",
      [("Almaniya Federativ Respublikasında", "LOC", "Almaniya Federativ Respublikası"),
@@ -303,6 +314,8 @@ def test_a_state_is_one_entity_by_its_short_name_or_its_full_one() -> None:
     found = find_entities("Qazaxıstan Respublikasının nümayəndələri gəlib. Qazaxıstan ilə əlaqələr genişlənir. "
                           "Rusiya İmperiyası dövründə tikilib.")
     assert [e.text for e in found] == ["Qazaxıstan Respublikasının", "Qazaxıstan", "Rusiya İmperiyası"]
+    assert [canonical_key(e) for e in find_entities("Görüşdə Mehriban xanım Əliyeva çıxış edib.")] == [
+        "PER:mehriban eliyeva"]  # the honorific is no part of whom the name names
     assert [canonical_key(e) for e in found] == ["LOC:qazaxistan", "LOC:qazaxistan", "LOC:rusiya imperiyasi"]
 
 

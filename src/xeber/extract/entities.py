@@ -32,6 +32,7 @@ QUOTE_PAIR_TOKENS = 40  # how far a closing quote is looked for (longer quotatio
 MAX_QUOTED_NAME_TOKENS = 7  # a quoted name is at most this long (with its quotes' inner punctuation)
 _CONNECTORS = frozenset(["və", "üzrə"])  # inside long organisation names: Xidmət və Sosial İnnovasiyalar üzrə
 _PATRONYMIC = frozenset(["oğlu", "qızı"])  # son of, daughter of: between a given name and a surname
+_HONORIFICS = frozenset(["xan", "bəy", "ağa", "paşa", "xanım", "bəyim", "şah", "sultan"])  # İsmayıl xan Naxçıvanski
 _PLACE_CASES = frozenset(["da", "də", "ta", "tə", "dan", "dən", "tan", "tən"])  # locative and ablative
 # words after a quoted title of a topic, a slogan or a document, which names no organisation
 _WORK_TITLE_WORDS = frozenset(["mövzusu", "mövzusunda", "mövzulu", "başlıqlı", "şüarı", "şüarlı"])
@@ -210,6 +211,14 @@ def _case_marked_common(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def _maybe_case_marked(word: str) -> bool:
+    """A common word one of whose first two readings has a case ending (Kitabı: kitab-ı or kitab-ı)."""
+    found = Morphology.default().analyze(lower(word))
+    return bool(found) and found[0].pos not in ("PROPN", "ABBR") and any(
+        _CASES & set(a.suffixes) for a in found[:2] if a.pos not in ("PROPN", "ABBR"))
+
+
+@lru_cache(maxsize=65536)
 def _company_compound(word_key: str) -> bool:
     """One word that names a company or a club by how it is made: a bank (AccessBank, Unibank), a Turkish
     sports club (Kayserispor), or `Azər`/`Azəri` before a common noun (Azərsu, Azərişıq, Azərenerji,
@@ -338,8 +347,8 @@ class _Recogniser:
                 i += 1
                 continue
             length = self.phrase_at(i, self.gaz.titles, last_inflects=False)
-            if not length:
-                i += 1
+            if not length or self._honorific_inside(i):
+                i += 1  # (Həsən bəy Zərdabi: bəy inside a name titles no one)
                 continue
             j = i + length
             # a list of titles: Prezident, Ali Baş Komandan İlham Əliyev
@@ -376,7 +385,8 @@ class _Recogniser:
                 i += 1
                 continue
             j = i + 1
-            while j < n and not self.taken[j] and j not in title_tokens and self.adjacent(j - 1, j):
+            while j < n and not self.taken[j] and (j not in title_tokens or self._honorific_inside(j)) \
+                    and self.adjacent(j - 1, j):
                 t = self.toks[j]
                 if t.cap and t.kind in ("word", "abbrev") and j not in self.title_at:
                     j += 1
@@ -396,6 +406,12 @@ class _Recogniser:
                 elif t.key in _PATRONYMIC and j >= i + 2 and j + 1 < n and self.toks[j + 1].cap \
                         and not self.taken[j + 1] and self.toks[j + 1].kind == "word":
                     j += 1  # Heydər Əlirza oğlu Əliyev, Zərifə Əziz qızı Əliyeva: one person's full name
+                elif t.key in _PATRONYMIC and j >= i + 3 and self.gaz.looks_like_surname(self.toks[i].key) \
+                        and self.toks[i + 1].key in self.gaz.first_names:
+                    j += 1  # Bayramov Akif Bayram oğlu: surname, given name, father's name (lists, decrees)
+                    break
+                elif self._honorific_inside(j):
+                    j += 1  # İsmayıl xan Naxçıvanski, Həsən bəy Zərdabi: an honorific inside one person's name
                 elif t.key in _UNIT_KINDS and j + 1 < n and self.toks[j + 1].cap and not self.taken[j + 1] \
                         and self._names_a_place(j - 1) and self._org_ahead(j + 1):
                     j += 1  # Gəncə şəhər İcra Hakimiyyəti, Şəki rayon Mərkəzi Xəstəxanası: a local body's name
@@ -408,6 +424,21 @@ class _Recogniser:
             out.append((i, j))
             i = j
         return out
+
+    def _object_before_person(self, i: int, j: int) -> bool:
+        """The sentence's first word is an inflected common word before a person's name (Kitabı | Y. H.
+        Məmmədəliyev yazıb; Sənədi | Anar Məmmədov imzalayıb), no part of the name."""
+        toks = self.toks
+        if i + 2 >= j or toks[i].key in self.gaz.first_names or not _maybe_case_marked(toks[i].text):
+            return False
+        nxt = toks[i + 1]
+        return self._given_and_surname(i + 1) or nxt.kind == "abbrev" and len(nxt.text) == 2 and nxt.text[0].isupper()
+
+    def _honorific_inside(self, j: int) -> bool:
+        """`xan`, `bəy` ... at j between a given name and another capitalised word of the same name."""
+        toks = self.toks
+        return 0 < j < len(toks) - 1 and toks[j].key in _HONORIFICS and toks[j - 1].key in self.gaz.first_names \
+            and toks[j + 1].cap and toks[j + 1].kind == "word" and not self.taken[j + 1]
 
     def _inflected_inside(self, tok: _Tok) -> bool:
         if tok.acronym:
@@ -514,7 +545,8 @@ class _Recogniser:
         # a sentence's first word that is not a name: Sonra, Bu, Lakin, or one the text also writes in
         # lower case (Sənəd ... sənəd), unless `və` joins it to an organisation's name (Əmək və Əhalinin
         # Sosial Müdafiəsi Nazirliyi)
-        while i < j and toks[i].sent_start and (toks[i].key in gaz.not_names or toks[i].key in self.lower_words) \
+        while i < j and toks[i].sent_start and (toks[i].key in gaz.not_names or toks[i].key in self.lower_words
+                                                 or self._object_before_person(i, j)) \
                 and not gaz.is_known_name(toks[i].key) and not (
                     i + 2 < j and toks[i + 1].key == "və" and toks[i].key not in gaz.not_names
                     and self._org_ahead(i + 2)) and not self._modifies_org_name(i, j):
@@ -616,8 +648,15 @@ class _Recogniser:
             if n:
                 n += self._state_form_after(k + n, j)  # Makedoniya | Respublikası, Almaniya | Federativ Respublikası
             if n and k > i and toks[k - 1].key in gaz.first_names \
-                    and any(gaz.looks_like_surname(s) for s in _stem_keys(toks[k])):
-                n = 0  # a place named after a person, after a given name, is the surname (Nəriman Nərimanov)
+                    and (any(gaz.looks_like_surname(s) for s in _stem_keys(toks[k])) or n == 1 and k + 1 == j):
+                # a place named after a person, after a given name, is the surname (Nəriman Nərimanov,
+                # Məhəmməd Füzuli)
+                n = 0
+            if n == 1 and k == i and j - i == 2 and toks[k].key in gaz.first_names and not self.phrase_at(
+                    k + 1, gaz.places) and not self.phrase_at(k + 1, gaz.countries) and toks[k + 1].kind == "word" \
+                    and not toks[k + 1].acronym and not _common_word(toks[k + 1].text) \
+                    and not _is_head(toks[k + 1], gaz.org_heads):
+                n = 0  # Nizami Gəncəvi: a given name that also names a place, before the rest of the person's name
             if n and k > i and toks[k - 1].kind == "abbrev" and len(toks[k - 1].text) == 2 \
                     and toks[k - 1].text[0].isupper():
                 n = 0  # ... and after an initial (M. Füzuli adına küçə)
@@ -709,6 +748,13 @@ class _Recogniser:
                 i + 1 < len(toks) and toks[i + 1].acronym and self.adjacent(i, i + 1))
             if base not in _NOT_ACRONYMS and not base.isdigit() and not shouting and len(base) <= 7:
                 self.add(i, j, "ORG", 0.85)
+            return
+        person_at = next((k for k in range(i + 1, j - 1) if self._given_and_surname(k)
+                          and toks[k + 1].key not in _PATRONYMIC), None)  # (Nadir | Firudin oğlu: the father's)
+        if person_at is not None and toks[i].key not in gaz.first_names \
+                and all(_common_word(t.text) and not _name_like(t.text, gaz) for t in toks[i:person_at]):
+            # İnkişaf Konsepsiyası | İlham Əliyevin: capitalised common words before a person are no part of him
+            self._name_or_other(person_at, j, False)
             return
         words = toks[i:j]
         first_name = words[0].key in gaz.first_names
@@ -926,6 +972,9 @@ class _Recogniser:
                 continue  # Google Play, Visa Classic: no word of it looks like a place's
             if type_ == "PER" and _inflected_common(self.toks[j - 1].text):
                 continue  # Fərdi İdentifikasiya Nömrəsi: a person's name ends in no inflected common noun
+            if type_ == "ORG" and j - i > 1 and _inflected_common(self.toks[j - 1].text) and not any(
+                    _is_head(t, self.gaz.org_heads) or t.acronym or _company_compound(t.key) for t in self.toks[i:j]):
+                continue  # Fərdi İdentifikasiya Nömrəsi: a thing, no organisation has no head word
             if type_ == "PER" and j < len(self.toks) and self.toks[j].key in _ORG_WORDS_AFTER_QUOTE:
                 type_ = "ORG"  # Ansar Lizing şirkəti: a company's name before its kind
             if j - i == 1 and self.toks[i].key in self.lower_words:
@@ -1282,6 +1331,11 @@ def link_mentions(entities: list[Entity]) -> None:
             b.attrs["canonical"] = a.lemma
     for e in entities:
         e.attrs.setdefault("canonical", _state_name(e.lemma) if e.type == "LOC" else e.lemma)
+        words = str(e.attrs["canonical"]).split()
+        if e.type == "PER" and len(words) >= 3 and any(lower(w) in _HONORIFICS for w in words[1:-1]):
+            # Mehriban xanım Əliyeva is Mehriban Əliyeva wherever else she is named
+            e.attrs["canonical"] = " ".join([words[0], *(w for w in words[1:-1] if lower(w) not in _HONORIFICS),
+                                             words[-1]])
 
 
 def _state_name(lemma: str) -> str:
