@@ -199,6 +199,8 @@ CASES = [
     ("Qərara əsasən Bakıxanov Akif Məmmədxan oğlu təltif edilib.",
      [("Bakıxanov Akif Məmmədxan oğlu", "PER", "Bakıxanov Akif Məmmədxan oğlu")]),
     ("Kitabı Y. H. Məmmədəliyev yazıb.", [("Y. H. Məmmədəliyev", "PER", "Y. H. Məmmədəliyev")]),
+    ("Tədbirdə A. Hüseynov Dövlət Gömrük Komitəsinin adından çıxış edib.",
+     [("A. Hüseynov", "PER", "A. Hüseynov"), ("Dövlət Gömrük Komitəsinin", "ORG", "Dövlət Gömrük Komitəsi")]),
     ("Sənəd Strateji Yol Xəritəsi İlham Əliyevin sərəncamı ilə təsdiqlənib.",
      [("İlham Əliyevin", "PER", "İlham Əliyev")]),
     # the form of a state after its name belongs to the place

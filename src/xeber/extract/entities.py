@@ -425,6 +425,11 @@ class _Recogniser:
             i = j
         return out
 
+    def _initial_and_surname(self, i: int) -> bool:
+        toks = self.toks
+        return i + 1 < len(toks) and toks[i].kind == "abbrev" and len(toks[i].text) == 2 and toks[i].text[0].isupper() \
+            and any(self.gaz.looks_like_surname(k) for k in _stem_keys(toks[i + 1]))
+
     def _object_before_person(self, i: int, j: int) -> bool:
         """The sentence's first word is an inflected common word before a person's name (Kitabı | Y. H.
         Məmmədəliyev yazıb; Sənədi | Anar Məmmədov imzalayıb), no part of the name."""
@@ -588,6 +593,10 @@ class _Recogniser:
             return
         if heads == [i] and toks[i].key == "bank" and j - i >= 2:
             self.add(i, j, "ORG", 0.8)  # Bank Respublika: the head first, as in bank names
+            return
+        if heads and heads[-1] > i + 2 and self._initial_and_surname(i):
+            self.add(i, i + 2, "PER", 0.85)  # A. Hüseynov | Moskva Energetika İnstitutuna daxil olub
+            self.classify(i + 2, j)
             return
         if heads and heads[-1] > i + 2 and (self._person_before_name(i) or titled and self._given_and_surname(i)):
             # (after a title, a given name and a surname are the person's: nümayəndəsi Tofiq Musayev |
