@@ -203,6 +203,13 @@ CASES = [
      [("A. Hüseynov", "PER", "A. Hüseynov"), ("Dövlət Gömrük Komitəsinin", "ORG", "Dövlət Gömrük Komitəsi")]),
     ("Sənəd Strateji Yol Xəritəsi İlham Əliyevin sərəncamı ilə təsdiqlənib.",
      [("İlham Əliyevin", "PER", "İlham Əliyev")]),
+    # single names listed before a kind in the plural; named days of culture
+    ("Görüşdə Huawei, ZTE və Alibaba şirkətlərinin fəaliyyəti müzakirə edilib.",
+     [("Huawei", "ORG", "Huawei"), ("ZTE", "ORG", "ZTE"), ("Alibaba", "ORG", "Alibaba")]),
+    ("Tərəflər Urumçi və Sian şəhərlərində ticarət evləri açacaq.",
+     [("Urumçi", "LOC", "Urumçi"), ("Sian", "LOC", "Sian")]),
+    ("Şuşada Vaqif Poeziya Günləri keçirilib.",
+     [("Şuşada", "LOC", "Şuşa"), ("Vaqif Poeziya Günləri", "EVENT", "Vaqif Poeziya Günləri")]),
     # the form of a state after its name belongs to the place
     ("Heyət Almaniya Federativ Respublikasında və Tailand Krallığında olub.",
      [("Almaniya Federativ Respublikasında", "LOC", "Almaniya Federativ Respublikası"),

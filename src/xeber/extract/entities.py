@@ -195,7 +195,12 @@ def _inflected_common(word: str) -> bool:
 _CASES = frozenset(["GEN", "ACC", "DAT", "LOC", "ABL", "INS"])
 # kinds of organisation in the plural, after a list of quoted names (“Microsoft” və “Cisco” kimi şirkətlər)
 _ORG_KINDS_PLURAL = frozenset(["şirkətlər", "banklar", "təşkilatlar", "kompaniyalar", "klublar", "holdinqlər",
-                               "korporasiyalar", "operatorlar", "universitetlər", "fondlar", "agentliklər"])
+                               "korporasiyalar", "operatorlar", "universitetlər", "fondlar", "agentliklər",
+                               "şirkətləri", "bankları", "təşkilatları", "kompaniyaları", "klubları",
+                               "operatorları", "universitetləri"])
+# kinds of place in the plural, after a list of names (Urumçi və Sian şəhərlərində)
+_PLACE_KINDS_PLURAL = frozenset(["şəhərlər", "şəhərləri", "rayonlar", "rayonları", "kəndlər", "kəndləri",
+                                 "qəsəbələr", "qəsəbələri", "vilayətlər", "vilayətləri", "ştatlar", "ştatları"])
 # the form of a state after its name (Makedoniya Respublikası, Almaniya Federativ Respublikası)
 _STATE_FORMS = frozenset(["respublikası", "federasiyası", "krallığı", "imperiyası", "sultanlığı", "əmirliyi",
                           "knyazlığı", "xanlığı", "xilafəti", "konfederasiyası", "cümhuriyyəti"])
@@ -869,6 +874,34 @@ class _Recogniser:
                 for k in range(i + 1, j):
                     self.taken[k] = True
 
+    def listed_before_kind(self) -> None:
+        """`Huawei, ZTE və Alibaba şirkətlərinin`, `Urumçi və Sian şəhərlərində`: single capitalised words
+        listed with commas and `və` before a kind in the plural are names of that kind."""
+        toks = self.toks
+        for at, tok in enumerate(toks):
+            if tok.cap or tok.kind != "word":
+                continue
+            keys = (tok.key, *_stem_keys(tok))
+            type_ = "ORG" if any(k in _ORG_KINDS_PLURAL for k in keys) else \
+                "LOC" if any(k in _PLACE_KINDS_PLURAL for k in keys) else None
+            if type_ is None:
+                continue
+            items: list[int] = []
+            k = at - 1
+            while k >= 0 and toks[k].cap and toks[k].kind == "word" and not self.taken[k] \
+                    and not _common_word(toks[k].text):
+                items.append(k)
+                if k >= 2 and (toks[k - 1].text == "," or toks[k - 1].key == "və"):
+                    k -= 2
+                else:
+                    break
+            first = items[-1] if items else 0
+            if len(items) >= 2 and not (first > 0 and toks[first - 1].cap and toks[first - 1].kind == "word"
+                                        and not toks[first - 1].sent_start):
+                # (a capitalised word before the first item, not the sentence's first, makes it a longer name)
+                for k in items:
+                    self.add(k, k + 1, type_, 0.75)
+
     def _kind_after_quoted_list(self, k: int) -> bool:
         """Whether more quoted names joined by commas and `və` may follow from k, then `kimi` and a kind
         of organisation in the plural (`... və “Cisco” kimi şirkətlərin`)."""
@@ -1114,6 +1147,7 @@ class _Recogniser:
         self.gazetteer_phrases()
         self.titles()
         self.quoted()
+        self.listed_before_kind()
         for i, j in self.chunks():
             self.classify(i, j)
 
