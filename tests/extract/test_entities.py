@@ -210,6 +210,13 @@ CASES = [
      [("Urumçi", "LOC", "Urumçi"), ("Sian", "LOC", "Sian")]),
     ("Şuşada Vaqif Poeziya Günləri keçirilib.",
      [("Şuşada", "LOC", "Şuşa"), ("Vaqif Poeziya Günləri", "EVENT", "Vaqif Poeziya Günləri")]),
+    # a quoted place the document also calls a club; after a title, a person ends where an organisation
+    # opening with a place begins
+    ("“Qarabağ” futbol klubu qalib gəlib. Növbəti oyunda “Qarabağ” səfərdə oynayacaq.",
+     [("Qarabağ", "ORG", "Qarabağ"), ("Qarabağ", "ORG", "Qarabağ")]),
+    ("SOCAR-ın prezidenti Rövşən Nəcəf Azərbaycan Beynəlxalq Bankı ilə görüşüb.",
+     [("SOCAR-ın", "ORG", "SOCAR"), ("Rövşən Nəcəf", "PER", "Rövşən Nəcəf"),
+      ("Azərbaycan Beynəlxalq Bankı", "ORG", "Azərbaycan Beynəlxalq Bankı")]),
     # the form of a state after its name belongs to the place
     ("Heyət Almaniya Federativ Respublikasında və Tailand Krallığında olub.",
      [("Almaniya Federativ Respublikasında", "LOC", "Almaniya Federativ Respublikası"),

@@ -135,6 +135,7 @@ def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
         "Komitənin sədri Aygul Kuspan heyəti müşayiət edib.",
         "Tədbirdə sədr əvəzi İnarə Vəliyeva çıxış edib.",  # a given name before a surname
         "Prezident Xarici İşlər naziri Baxtiyor Saidovu qəbul edib.",  # ... inflected: no Bəxtiyar
+        "Qolları Juninyo və Abdellah Zubir vurublar.",  # before a word no reading knows: no Abdullah
         "İkinci yeri Azərbaycan vətəndaşı Anna Yusipova tutub.",  # a surname after a given name (no Yusifova)
         "Bu, vətəndaşları əlavə get-gəldən azad edir.",  # the compound's ending, not `gəl`'s
         "Məlumatları müvafiq xanalara doldurur.",  # a listed word + an inflection the lists lack

@@ -609,6 +609,15 @@ class _Recogniser:
             self.add(i, i + 2, "PER", 0.85)  # Günay Hüseynova | ADA Universitetinin tələbələri
             self.classify(i + 2, j)
             return
+        if heads and titled and toks[i].key in gaz.first_names:
+            # prezidenti Rövşən Nəcəf | Azərbaycan Beynəlxalq Bankı: after a title, a person's name ends where
+            # an organisation that opens with a place begins
+            place = next((k for k in range(i + 1, min(heads[-1], i + 4)) if self.phrase_at(k, gaz.countries)
+                          or self.phrase_at(k, gaz.places)), None)
+            if place is not None:
+                self.add(i, place, "PER", 0.85)
+                self.classify(place, j)
+                return
         person = self._person_before_placed_org(i, heads[-1]) if heads else 0
         if person:
             self.add(i, i + person, "PER", 0.8)  # İlham Əliyev | Yeni Azərbaycan Partiyasının sədri
@@ -816,6 +825,7 @@ class _Recogniser:
         toks = self.toks
         n = len(toks)
         closed = -1  # the closing quote of the last pair: a straight " there opens nothing
+        placed: list[tuple[int, int]] = []  # quoted places with no kind after them
         for i, tok in enumerate(toks):
             if i <= closed or tok.kind != "punct" or tok.text not in _OPEN_QUOTES:
                 continue
@@ -873,6 +883,14 @@ class _Recogniser:
                 # “ASAN Finans” layihəsi, “Rəqəmsal Hökumət” proqramı: a product or project, not a name we type
                 for k in range(i + 1, j):
                     self.taken[k] = True
+            else:
+                placed.append((i + 1, j))
+        # a quoted place the document also calls a club or company (“Qarabağ” klubu ... “Qarabağ” dekabrda)
+        companies = {tuple(t.key for t in toks[s.i:s.j]) for s in self.spans if s.type == "ORG"
+                     and s.i > 0 and toks[s.i - 1].text in _OPEN_QUOTES}
+        for a, b in placed:
+            if tuple(t.key for t in toks[a:b]) in companies and not any(self.taken[a:b]):
+                self.add(a, b, "ORG", 0.8)
 
     def listed_before_kind(self) -> None:
         """`Huawei, ZTE və Alibaba şirkətlərinin`, `Urumçi və Sian şəhərlərində`: single capitalised words

@@ -133,9 +133,11 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
             p = speller.params
             keep_shift = p.high_confidence_margin if conf is None \
                 else -p.low_confidence_bonus * (1.0 - conf / 100.0)
-        # a capitalised word before a surname is a given name: it may only become another name
+        # a capitalised word before a surname or another name's word is a given name: it may only become
+        # another name
         given_name = tok.text[:1].isupper() and i + 1 < n and bool(
-            _SURNAME.search(tokens[i + 1].text) or _SURNAME_INFLECTED.search(tokens[i + 1].text))
+            _SURNAME.search(tokens[i + 1].text) or _SURNAME_INFLECTED.search(tokens[i + 1].text)
+            or tok.start not in starts and _name_after(tokens[i + 1], speller))
         # a surname after a capitalised word is part of a person's name (Anna Yusipova is no Yusifova):
         # it changes only where OCR doubted it
         if i > 0 and tokens[i - 1].kind == "word" and tokens[i - 1].text[:1].isupper() \
@@ -409,6 +411,14 @@ def _split_capital(word: str, start: int, prev: str | None, nxt: str | None, nam
     if fix is None or len(fix.replacement) != len(low) - 1 or fix.replacement[1:] != low[2:]:
         return None
     return Edit(start, start + len(word), word, capitalize(fix.replacement), fix.kind, round(fix.confidence, 3))
+
+
+def _name_after(tok: Token, speller: Speller) -> bool:
+    """A capitalised word the morphology cannot read (a foreign name's part: Zubir, Kuspan): the
+    capitalised word before it is a given name too (Abdellah Zubir is no Abdullah)."""
+    if tok.kind != "word" or not tok.text[:1].isupper() or not tok.text[1:].islower():
+        return False
+    return speller.first_reading(lower(tok.text)) is None
 
 
 def _first_reading_is_name(word: str, speller: Speller) -> bool:
