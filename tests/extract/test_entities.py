@@ -217,6 +217,14 @@ CASES = [
     ("SOCAR-ın prezidenti Rövşən Nəcəf Azərbaycan Beynəlxalq Bankı ilə görüşüb.",
      [("SOCAR-ın", "ORG", "SOCAR"), ("Rövşən Nəcəf", "PER", "Rövşən Nəcəf"),
       ("Azərbaycan Beynəlxalq Bankı", "ORG", "Azərbaycan Beynəlxalq Bankı")]),
+    # a sentence's first word the text also writes in lower case: a common word (Festival) unless names
+    # open with it (Xarici İşlər Nazirliyi); titles of honour in their possessive form
+    ("Festival Mədəniyyət Nazirliyinin dəstəyi ilə keçirilir. Nazir festivalın əhəmiyyətini qeyd edib.",
+     [("Mədəniyyət Nazirliyinin", "ORG", "Mədəniyyət Nazirliyi")]),
+    ("Xarici İşlər Nazirliyi bəyanat yayıb. Bu, xarici siyasətin prioritetidir.",
+     [("Xarici İşlər Nazirliyi", "ORG", "Xarici İşlər Nazirliyi")]),
+    ("Gürcüstanın Əməkdar artisti Nino Katamadze çıxış edib.",
+     [("Gürcüstanın", "LOC", "Gürcüstan"), ("Nino Katamadze", "PER", "Nino Katamadze")]),
     # the form of a state after its name belongs to the place
     ("Heyət Almaniya Federativ Respublikasında və Tailand Krallığında olub.",
      [("Almaniya Federativ Respublikasında", "LOC", "Almaniya Federativ Respublikası"),

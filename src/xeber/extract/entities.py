@@ -152,7 +152,8 @@ NAME_MODIFIERS = frozenset(
     "müstəqil sovet federal demokratik xalq".split())
 COMMON_NOUN_MIN_COUNT = 1000
 # common words that open many organisations' names (Dövlət Gömrük Komitəsi, Milli Elmlər Akademiyası)
-_ORG_OPENERS = NAME_MODIFIERS | frozenset(["dövlət", "beynəlxalq", "respublika"])
+_ORG_OPENERS = NAME_MODIFIERS | frozenset(["dövlət", "beynəlxalq", "respublika", "xarici", "daxili", "hərbi", "elmi",
+                                           "ictimai", "iqtisadi", "sosial", "regional", "yerli", "kənd"])
 
 
 @lru_cache(maxsize=65536)
@@ -285,6 +286,8 @@ class _Recogniser:
         self.title_at: dict[int, tuple[int, int]] = {}  # token index after a title -> title token span
         self.work_titles: list[tuple[int, int]] = []  # quoted titles of topics and documents (token spans)
         self.lower_words = {t.key for t in toks if not t.cap and t.kind == "word"}
+        # ... and their stems (festivalın: a sentence's `Festival` is the same common word)
+        self.lower_stems = {k for t in toks if not t.cap and t.kind == "word" for k in _stem_keys(t)}
 
     # ---- helpers ----
     def adjacent(self, a: int, b: int) -> bool:
@@ -435,6 +438,14 @@ class _Recogniser:
         return i + 1 < len(toks) and toks[i].kind == "abbrev" and len(toks[i].text) == 2 and toks[i].text[0].isupper() \
             and any(self.gaz.looks_like_surname(k) for k in _stem_keys(toks[i + 1]))
 
+    def _lower_elsewhere(self, i: int) -> bool:
+        """The sentence's bare first word is a common word the text also writes in lower case with an
+        ending (Festival ... festivalın), unless it heads a bank's name or a comma list of a name follows
+        (Bank BTB; Nəqliyyat, Rabitə və ...)."""
+        tok = self.toks[i]
+        return tok.key in self.lower_stems and _stem_keys(tok) == (tok.key,) and tok.key != "bank" \
+            and not (i + 1 < len(self.toks) and self.toks[i + 1].text == ",")
+
     def _object_before_person(self, i: int, j: int) -> bool:
         """The sentence's first word is an inflected common word before a person's name (Kitabı | Y. H.
         Məmmədəliyev yazıb; Sənədi | Anar Məmmədov imzalayıb), no part of the name."""
@@ -556,6 +567,7 @@ class _Recogniser:
         # lower case (Sənəd ... sənəd), unless `və` joins it to an organisation's name (Əmək və Əhalinin
         # Sosial Müdafiəsi Nazirliyi)
         while i < j and toks[i].sent_start and (toks[i].key in gaz.not_names or toks[i].key in self.lower_words
+                                                 or self._lower_elsewhere(i)
                                                  or self._object_before_person(i, j)) \
                 and not gaz.is_known_name(toks[i].key) and not (
                     i + 2 < j and toks[i + 1].key == "və" and toks[i].key not in gaz.not_names
