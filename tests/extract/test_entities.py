@@ -225,6 +225,14 @@ CASES = [
      [("Xarici İşlər Nazirliyi", "ORG", "Xarici İşlər Nazirliyi")]),
     ("Gürcüstanın Əməkdar artisti Nino Katamadze çıxış edib.",
      [("Gürcüstanın", "LOC", "Gürcüstan"), ("Nino Katamadze", "PER", "Nino Katamadze")]),
+    # particles in foreign names, two in a row or marking a name of unknown words; after a title, a list
+    # of places is no part of the person's name
+    ("Komissiyanın sədri Ursula fon der Lyayen çıxış edib.",
+     [("Ursula fon der Lyayen", "PER", "Ursula fon der Lyayen")]),
+    ("Görüşdə Vinsent van Qoq haqqında danışılıb.", [("Vinsent van Qoq", "PER", "Vinsent van Qoq")]),
+    ("Şuranın prezidenti Şarl Mişel Azərbaycan, Ermənistan və Gürcüstan liderləri ilə danışıb.",
+     [("Şarl Mişel", "PER", "Şarl Mişel"), ("Azərbaycan", "LOC", "Azərbaycan"),
+      ("Ermənistan", "LOC", "Ermənistan"), ("Gürcüstan", "LOC", "Gürcüstan")]),
     # the form of a state after its name belongs to the place
     ("Heyət Almaniya Federativ Respublikasında və Tailand Krallığında olub.",
      [("Almaniya Federativ Respublikasında", "LOC", "Almaniya Federativ Respublikası"),

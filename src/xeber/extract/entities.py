@@ -404,7 +404,8 @@ class _Recogniser:
                     # (after a title only when a common noun follows it: `Nazir Elm və Təhsil Nazirliyində`
                     # holds no person, `... Tobias Baumann və İKT İşçi Qrupu` does)
                     j += 1
-                elif t.key in _NAME_PARTICLES and j + 1 < n and self.toks[j + 1].cap and not self.taken[j + 1] \
+                elif t.key in _NAME_PARTICLES and j + 1 < n and not self.taken[j + 1] and (self.toks[j + 1].cap or (
+                        self.toks[j + 1].key in _NAME_PARTICLES and j + 2 < n and self.toks[j + 2].cap)) \
                         and (self.toks[j - 1].cap or self.toks[j - 1].key in _NAME_PARTICLES):
                     j += 1  # Ursula fon der Lyayen, Vinsent van Qoq: a particle inside a foreign name
                 elif t.key in FOREIGN_FUNCTION_WORDS and j + 1 < n and self.toks[j + 1].cap \
@@ -750,6 +751,9 @@ class _Recogniser:
         if words not in self.gaz.places and words not in self.gaz.countries:
             return True  # matched through a stem: the last word is inflected
         nxt = self.toks[j] if j < len(self.toks) else None
+        if nxt is not None and (nxt.text == "," or nxt.key == "və") and j + 1 < len(self.toks) and (
+                self.phrase_at(j + 1, self.gaz.countries) or self.phrase_at(j + 1, self.gaz.places)):
+            return True  # sədri Şarl Mişel | Azərbaycan, Ermənistan və Gürcüstan liderləri: a list of places
         return nxt is not None and not nxt.cap and any(
             lower(s) in _PLACE_KINDS for s in (a.stem for a in splits(nxt.text)))
 
@@ -799,11 +803,13 @@ class _Recogniser:
             return
         if any(k in _THING_TAILS for k in _stem_keys(words[-1])):
             return
-        if first_name or initials or (titled and j - i >= 2) or (surname and j - i >= 2):
+        # a particle between capitalised words marks a foreign person's name (Vinsent van Qoq, Abdullah bin Zayed)
+        particle = j - i >= 3 and any(t.key in _NAME_PARTICLES for t in toks[i + 1 : j - 1])
+        if first_name or initials or particle or (titled and j - i >= 2) or (surname and j - i >= 2):
             # a name ends at its surname: Sahibə Qafarova | Qazaxistana
             end = next((k + 1 for k in range(i + 1, j) if any(gaz.looks_like_surname(s) for s in _stem_keys(toks[k]))
                         and not (toks[k].key in _PATRONYMIC and k + 1 < j)),  # Əlirza oğlu | Əliyev
-                       min(j, i + 3))
+                       min(j, i + 3 + sum(t.key in _NAME_PARTICLES for t in toks[i:j])))  # (fon der Lyayen)
             if end < j and toks[end - 1].key in _PATRONYMIC:
                 end += 1
             if first_name and j - i >= 2 and end > i + 2 and any(
