@@ -232,7 +232,8 @@ def _company_compound(word_key: str) -> bool:
     if len(word_key) > 6 and word_key.endswith("bank"):
         return True
     if len(word_key) > 6 and word_key.endswith("spor"):
-        return not Morphology.default().is_valid(word_key)  # a diaspor is no club
+        found = Morphology.default().analyze(word_key)
+        return not found or found[0].pos == "PROPN"  # a diaspor is no club
     for prefix in ("azəri", "azər"):
         rest = word_key[len(prefix):]
         if word_key.startswith(prefix) and len(rest) >= 2 and _common_noun(rest):
