@@ -233,6 +233,11 @@ CASES = [
     ("Şuranın prezidenti Şarl Mişel Azərbaycan, Ermənistan və Gürcüstan liderləri ilə danışıb.",
      [("Şarl Mişel", "PER", "Şarl Mişel"), ("Azərbaycan", "LOC", "Azərbaycan"),
       ("Ermənistan", "LOC", "Ermənistan"), ("Gürcüstan", "LOC", "Gürcüstan")]),
+    # the monument of a person names the person; the national leader's honorific is his title; a given
+    # name and the father's with oğlu; an organisation inside a deputy's title
+    ("Heyət Ümummilli Lider Heydər Əliyevin abidəsini ziyarət edib.", [("Heydər Əliyevin", "PER", "Heydər Əliyev")]),
+    ("Tədbirdə Milli Məclisin deputatı Elşad Mirbəşir oğlu iştirak edib.",
+     [("Milli Məclisin", "ORG", "Milli Məclis"), ("Elşad Mirbəşir oğlu", "PER", "Elşad Mirbəşir oğlu")]),
     # the form of a state after its name belongs to the place
     ("Heyət Almaniya Federativ Respublikasında və Tailand Krallığında olub.",
      [("Almaniya Federativ Respublikasında", "LOC", "Almaniya Federativ Respublikası"),
@@ -316,6 +321,11 @@ def test_dates_carry_iso() -> None:
                                       "2021-10-01") if e.type == "DATE"]
     assert [(e.text, e.attrs.get("iso"), e.attrs.get("iso_end")) for e in dates] == [
         ("12-13 oktyabr", "2021-10-12", "2021-10-13"), ("sentyabrın 29-da", "2021-09-29", None)]
+
+
+def test_the_national_leaders_honorific_is_his_title() -> None:
+    found = find_entities("Heyət Ümummilli Lider Heydər Əliyevin abidəsini ziyarət edib.")
+    assert [(e.text, e.attrs.get("title")) for e in found] == [("Heydər Əliyevin", "Ümummilli Lider")]
 
 
 def test_title_from_lower_case_unit() -> None:

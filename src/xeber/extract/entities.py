@@ -420,6 +420,9 @@ class _Recogniser:
                         and self.toks[i + 1].key in self.gaz.first_names:
                     j += 1  # Bayramov Akif Bayram oğlu: surname, given name, father's name (lists, decrees)
                     break
+                elif t.key in _PATRONYMIC and j == i + 2 and self.toks[i].key in self.gaz.first_names:
+                    j += 1  # Elşad Mirbəşir oğlu: a given name and the father's, as a person signs
+                    break
                 elif self._honorific_inside(j):
                     j += 1  # İsmayıl xan Naxçıvanski, Həsən bəy Zərdabi: an honorific inside one person's name
                 elif t.key in _UNIT_KINDS and j + 1 < n and self.toks[j + 1].cap and not self.taken[j + 1] \
@@ -650,7 +653,11 @@ class _Recogniser:
             return
         # named events and facilities: capitalised words + a head (Zəfər Günü, Qız qalası)
         nxt = j
-        if nxt < len(toks) and not toks[nxt].cap and self.adjacent(nxt - 1, nxt) and not self.taken[nxt]:
+        # (a person in the genitive before the head is whom the monument or the event is of: Heydər
+        # Əliyevin abidəsi names him, as a person, and no facility named so)
+        person_of = j - i >= 2 and self._given_and_surname(j - 2) and _genitive(toks[j - 1].key)
+        if nxt < len(toks) and not toks[nxt].cap and self.adjacent(nxt - 1, nxt) and not self.taken[nxt] \
+                and not person_of:
             if _is_head(toks[nxt], gaz.event_heads):
                 self.add(i, nxt + 1, "EVENT", 0.8)
                 return
