@@ -135,6 +135,7 @@ NOT_DATES = [
     ("Bu 1995 və ya 1996-cı ildə olub.", [("1995", "1995", None), ("1996-cı ildə", "1996", None)]),
     # decades: by two digits, and their early, middle or late years
     ("Zavod 90-cı illərdə bağlanıb.", [("90-cı illərdə", "1990", "1999")]),
+    # `həmin ilin`: the year the text last named
     ("Bu, 80-ci illərin sonunda olub.", [("80-ci illərin sonunda", "1987", "1989")]),
     ("Bu, 1990-cı illərin əvvəllərində olub.", [("1990-cı illərin əvvəllərində", "1990", "1993")]),
 ])
@@ -178,6 +179,16 @@ def test_several_dates_in_text() -> None:
     assert [d.iso for d in find_dates(text)] == ["2026-03-05", "2027-12"]
 
 
+def test_that_years_month_is_the_year_last_named() -> None:
+    text = "Layihə 2009-cu ildə başladı. Belə ki, həmin ilin avqustunda proqram təsdiq edildi."
+    assert [d.iso for d in find_dates(text, dt.date(2016, 5, 27))] == ["2009", "2009-08"]
+
+
+def test_a_range_of_days_across_the_new_year() -> None:
+    found = find_dates("Dekabrın 15-dən yanvarın 5-dək qış tətili olacaq.", dt.date(2023, 12, 4))
+    assert [(d.iso, d.iso_end) for d in found] == [("2023-12-15", "2024-01-05")]
+
+
 @pytest.mark.parametrize(("sentence", "iso"), [
     # the clause's verb tells which side of the article's date a day without a year lies
     ("Noyabrın 20-də görüş olub.", "2021-11-20"),  # past: last November, not the nearer next one
@@ -186,6 +197,8 @@ def test_several_dates_in_text() -> None:
     ("Sentyabrın 29-da görüş keçiriləcək.", "2022-09-29"),  # the nearest already agrees
     ("Noyabrın 20-dək əldə etmiş vətəndaşlar, qeydiyyatdan keçir.", "2022-11-20"),  # no verb ends the clause
     ("Oktyabrın 20-də tədbir keçirilib.", "2022-10-20"),  # under two weeks off: the same year
+    # the verb of the date's own clause, not of the clause `və` joins after it
+    ("Peyvəndləmə noyabrın 1-dən başlanıb və martadək davam edəcək.", "2021-11-01"),
 ])
 def test_a_guessed_year_follows_the_verb(sentence: str, iso: str) -> None:
     assert [d.iso for d in find_dates(sentence, dt.date(2022, 10, 10))] == [iso]

@@ -217,9 +217,10 @@ def _genitive_month_day(m: re.Match[str], ref: dt.date | None) -> _Value | None:
         if y is None:
             return _Value("", None, "range")
         e = int(m["e"])
-        if not (_valid_day(y, month, d) and _valid_day(y, m2, e)) or (m2, e) <= (month, d):
+        y2 = y + 1 if m2 < month else y  # dekabrın 15-dən yanvarın 5-dək: the new year's January
+        if not (_valid_day(y, month, d) and _valid_day(y2, m2, e)) or (y2, m2, e) <= (y, month, d):
             return None
-        return _Value(_iso(y, month, d), _iso(y, m2, e), "range")
+        return _Value(_iso(y, month, d), _iso(y2, m2, e), "range")
     return _day_value(y, month, d, d2)
 
 
@@ -455,9 +456,12 @@ def _as_date(reference: dt.date | str | None) -> dt.date | None:
 TENSE_MIN_DAYS = 14  # a guessed date this far on the wrong side of the reference moves a year
 _PAST_VERB = re.compile(r"(?:[ıiuü]b|[dt][ıiuü]|m[ıiuü]ş)(?:lar|lər|dır|dir|dur|dür)?$")
 _FUTURE_VERB = re.compile(r"(?:acaq|əcək)(?:lar|lər|dır|dir)?$")
-_CLAUSE_END = re.compile(r"[.!?]\s|[,;:]|\n\n|$")
+# (a clause joined by `və` has its own verb: `noyabrın 1-dən başlanıb və martadək davam edəcək`)
+_CLAUSE_END = re.compile(r"[.!?]\s|[,;:]|\n\n|\svə\s|$")
 _DATELINE = re.compile(r"\s*[A-ZÇƏĞİÖŞÜ][^\W\d_]+(?:[ -][A-ZÇƏĞİÖŞÜ][^\W\d_]+)?,\s*")
 _NAMED_YEAR = re.compile(r"\d{4}|(?<!\w)[iİ]l", re.IGNORECASE)
+_THAT_YEAR = re.compile(r"(?<!\w)(?:həmin|o)\s+ilin\s+$", re.IGNORECASE)  # həmin ilin avqustunda
+_LAST_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 
 
 def _year_guessed(expr: str) -> bool:
@@ -513,7 +517,15 @@ def scan_dates(text: str, reference: dt.date | str | None = None, keep_unresolve
             start, end = m.span()
             while end > start and text[end - 1].isspace():
                 end -= 1
-            if ref is not None and value.iso and _year_guessed(text[start:end]):
+            that_year = _THAT_YEAR.search(text, max(0, start - 20), start) if value.iso else None
+            if that_year and _year_guessed(text[start:end]):
+                # həmin ilin avqustunda: the August of the year the text last named, whatever the reference
+                named = _LAST_YEAR.findall(text, 0, that_year.start())
+                if not named:
+                    continue
+                value = _Value(named[-1] + value.iso[4:], value.iso_end and named[-1] + value.iso_end[4:],
+                               value.precision)
+            elif ref is not None and value.iso and _year_guessed(text[start:end]):
                 # a dateline's date (Astana, 12 mart (AZƏRTAC).) is the news's own: never after it
                 tense = "past" if _DATELINE.fullmatch(text[:start]) else _tense_after(text, end)
                 value = _by_tense(value, ref, tense)
