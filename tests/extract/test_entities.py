@@ -238,6 +238,12 @@ CASES = [
     ("Heyət Ümummilli Lider Heydər Əliyevin abidəsini ziyarət edib.", [("Heydər Əliyevin", "PER", "Heydər Əliyev")]),
     ("Tədbirdə Milli Məclisin deputatı Elşad Mirbəşir oğlu iştirak edib.",
      [("Milli Məclisin", "ORG", "Milli Məclis"), ("Elşad Mirbəşir oğlu", "PER", "Elşad Mirbəşir oğlu")]),
+    # a company's bare name before its kind, after the country it is of; the sentence's first word is
+    # no part of a title
+    ("Memorandum Türkiyənin Turkcell şirkəti ilə imzalanıb.",
+     [("Türkiyənin", "LOC", "Türkiyə"), ("Turkcell", "ORG", "Turkcell")]),
+    ("Təlimlər Microsoft şirkətinin standartına uyğundur. Dövlət şirkəti yaradılıb.",
+     [("Microsoft", "ORG", "Microsoft")]),
     # the form of a state after its name belongs to the place
     ("Heyət Almaniya Federativ Respublikasında və Tailand Krallığında olub.",
      [("Almaniya Federativ Respublikasında", "LOC", "Almaniya Federativ Respublikası"),
@@ -326,6 +332,11 @@ def test_dates_carry_iso() -> None:
 def test_the_national_leaders_honorific_is_his_title() -> None:
     found = find_entities("Heyət Ümummilli Lider Heydər Əliyevin abidəsini ziyarət edib.")
     assert [(e.text, e.attrs.get("title")) for e in found] == [("Heydər Əliyevin", "Ümummilli Lider")]
+
+
+def test_the_sentences_first_word_is_no_part_of_a_title() -> None:
+    found = find_entities("Sənədi nazir Rəşad Nəbiyev imzalayıb.")
+    assert [(e.text, e.attrs.get("title")) for e in found] == [("Rəşad Nəbiyev", "nazir")]
 
 
 def test_title_from_lower_case_unit() -> None:

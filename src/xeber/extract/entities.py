@@ -194,6 +194,8 @@ def _inflected_common(word: str) -> bool:
 
 
 _CASES = frozenset(["GEN", "ACC", "DAT", "LOC", "ABL", "INS"])
+# kinds of company after its bare name (Turkcell şirkəti): the possessive forms, case endings stripped
+_COMPANY_KINDS = frozenset(["şirkəti", "holdinqi", "korporasiyası", "konserni", "kompaniyası"])
 # kinds of organisation in the plural, after a list of quoted names (“Microsoft” və “Cisco” kimi şirkətlər)
 _ORG_KINDS_PLURAL = frozenset(["şirkətlər", "banklar", "təşkilatlar", "kompaniyalar", "klublar", "holdinqlər",
                                "korporasiyalar", "operatorlar", "universitetlər", "fondlar", "agentliklər",
@@ -653,6 +655,25 @@ class _Recogniser:
             return
         # named events and facilities: capitalised words + a head (Zəfər Günü, Qız qalası)
         nxt = j
+        if nxt < len(toks) and not toks[nxt].cap and self.adjacent(nxt - 1, nxt) and not self.taken[nxt] \
+                and any(k in _COMPANY_KINDS for k in _stem_keys(toks[nxt])) and not titled:
+            # Türkiyənin | Turkcell şirkəti, Microsoft şirkətinin: a company before its kind (after the
+            # country it is of, and the sentence's first common words)
+            a = i
+            for k in range(i, j):
+                n = self.phrase_at(k, gaz.countries) or self.phrase_at(k, gaz.places)
+                if n and _genitive(toks[k + n - 1].key):
+                    a = k + n
+                if toks[k].acronym and k < j - 1:
+                    a = max(a, k + 1)  # RYTN MHM | Microsoft şirkətinin: acronyms are names of their own
+            while a < j - 1 and toks[a].sent_start and _common_word(toks[a].text):
+                a += 1
+            if a < j and not self.phrase_at(a, gaz.countries) and not self.phrase_at(a, gaz.places) \
+                    and not self._given_and_surname(a) and not all(_common_word(t.text) for t in toks[a:j]):
+                if a > i:
+                    self.classify(i, a)
+                self.add(a, j, "ORG", 0.8)
+                return
         # (a person in the genitive before the head is whom the monument or the event is of: Heydər
         # Əliyevin abidəsi names him, as a person, and no facility named so)
         person_of = j - i >= 2 and self._given_and_surname(j - 2) and _genitive(toks[j - 1].key)
@@ -1241,7 +1262,10 @@ def _title_text(rec: _Recogniser, span: _Span, by_end: dict[int, _Span]) -> str 
     lower_title = not toks[a].cap
     while a > 0 and lower_title and toks[a - 1].cap and toks[a - 1].kind == "word" and not rec.taken[a - 1] \
             and rec.adjacent(a - 1, a) and not (toks[a - 1].sent_start and (
-                toks[a - 1].key in rec.gaz.not_names or toks[a - 1].key in rec.lower_words)):
+                toks[a - 1].key in rec.gaz.not_names or toks[a - 1].key in rec.lower_words
+                or _maybe_case_marked(toks[a - 1].text) and not _genitive(toks[a - 1].key))):
+        # (the sentence's first word when it is an object, Sənədi | nazir Rəşad Nəbiyev imzalayıb, is no part
+        # of the office; a genitive is, Nazirliyin sözçüsü)
         a -= 1
     if a >= 3 and toks[a - 1].text == ")" and toks[a - 3].text == "(" and toks[a - 2].acronym:
         prev = by_end.get(a - 3)
