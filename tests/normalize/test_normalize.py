@@ -117,6 +117,10 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         ("Kompleksin açılışmda iştirak edib.", "Kompleksin açılışında iştirak edib."),
         ("Baş nazir sənədlərin imzalanacağmı bildirib.", "Baş nazir sənədlərin imzalanacağını bildirib."),
         ("Enerji sahəsiridə əməkdaşlıq müzakirə olunub.", "Enerji sahəsində əməkdaşlıq müzakirə olunub."),  # ri for n
+        # digits OCR read for the letters they look like, inside a word or glued before it
+        ("Bu, ə1avə məlumatdır və qanun 2021-ci ildə qəbu1 edilib.",
+         "Bu, əlavə məlumatdır və qanun 2021-ci ildə qəbul edilib."),
+        ("Tədbirdə iştirak edən nazir 0lan hadisədən danışıb.", "Tədbirdə iştirak edən nazir olan hadisədən danışıb."),
         # Turkish words typed for their Azerbaijani cognates, though the word lists hold them
         ("Layihə ölkəmiz için önəmlidir və bu günə kadar davam edib.",
          "Layihə ölkəmiz üçün önəmlidir və bu günə qədər davam edib."),
@@ -136,6 +140,7 @@ def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
         "Tədbirdə sədr əvəzi İnarə Vəliyeva çıxış edib.",  # a given name before a surname
         "Prezident Xarici İşlər naziri Baxtiyor Saidovu qəbul edib.",  # ... inflected: no Bəxtiyar
         "Qolları Juninyo və Abdellah Zubir vurublar.",  # before a word no reading knows: no Abdullah
+        "G20 sammiti, 5G şəbəkəsi, COVID-19, İSO27001, H1N1, mp3, Windows10 və 1st Workshop.",  # codes stay
         "İkinci yeri Azərbaycan vətəndaşı Anna Yusipova tutub.",  # a surname after a given name (no Yusifova)
         "Bu, vətəndaşları əlavə get-gəldən azad edir.",  # the compound's ending, not `gəl`'s
         "Məlumatları müvafiq xanalara doldurur.",  # a listed word + an inflection the lists lack

@@ -88,7 +88,20 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
     stable = speller.stable
     n = len(tokens)
     fi = 0
+    taken_to = 0  # the end of the last edit that spans more than its token (0 | lan)
     for i, tok in enumerate(tokens):
+        if tok.start < taken_to:
+            continue
+        digit_edit = _digits_read_for_letters(text, tokens, i, speller) if not diacritics else None
+        if digit_edit is not None and (focus is None or any(a < digit_edit.end and digit_edit.start < b
+                                                            for a, b in focus)):
+            edits.append(digit_edit)
+            taken_to = digit_edit.end
+            for j in range(i, n):  # (the real-word stage then leaves the tokens it covers alone)
+                if tokens[j].start >= taken_to:
+                    break
+                fixed[j] = lower(digit_edit.replacement)
+            continue
         if tok.kind == "number":
             number_edit = _number_ending_edit(text, tok, focus, speller, diacritics)
             if number_edit is not None and number_edit.confidence >= settings.min_confidence:
@@ -411,6 +424,43 @@ def _split_capital(word: str, start: int, prev: str | None, nxt: str | None, nam
     if fix is None or len(fix.replacement) != len(low) - 1 or fix.replacement[1:] != low[2:]:
         return None
     return Edit(start, start + len(word), word, capitalize(fix.replacement), fix.kind, round(fix.confidence, 3))
+
+
+# digits OCR reads for the letters they look like (ə1avə, qəbu1, Respub1ikası, 0lan)
+DIGIT_LETTERS = {"0": "oO", "1": "lıiI", "5": "sS", "6": "b", "8": "B"}
+DIGIT_CONFIDENCE = 0.9
+_LETTERS_WITH_DIGITS = re.compile(r"[^\W\d_]*(?:[01568][^\W\d_]+|[^\W\d_]+[01568])[^\W\d_]*(?:[01568][^\W\d_]*)?")
+MIN_DIGIT_WORD_COUNT = 1000  # the word the digits become must be this frequent
+_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)", re.IGNORECASE)  # 1st Workshop: an English ordinal
+
+
+def _digits_read_for_letters(text: str, tokens: list[Token], i: int, speller: Speller) -> Edit | None:
+    """A word with one or two digits among its letters (or a lone 0/1 glued before a word) where OCR read
+    a letter as the digit it looks like, when putting the letter back gives a frequent word: `ə1avə` →
+    `əlavə`, `0lan` → `olan`. Codes stay: `5G`, `G20`, `COVID-19`, `İSO27001` become no word."""
+    tok = tokens[i]
+    start, end = tok.start, tok.end
+    if tok.kind == "number" and tok.text in ("0", "1") and i + 1 < len(tokens) \
+            and tokens[i + 1].kind == "word" and tokens[i + 1].start == end and tokens[i + 1].text.isalpha():
+        end = tokens[i + 1].end  # 0 | lan: the tokenizer split the digit off
+    elif tok.kind != "word":
+        return None
+    word = text[start:end]
+    if len(word) < 3 or not _LETTERS_WITH_DIGITS.fullmatch(word) or sum(c.isdigit() for c in word) > 2 \
+            or _ORDINAL.fullmatch(word):
+        return None
+    options = [""]
+    for ch in word:
+        options = [o + alt for o in options for alt in (DIGIT_LETTERS.get(ch, ch) if ch.isdigit() else ch)]
+    lex = speller.lexicon
+    found = [(lex.count(lower(o)), o) for o in options if lex.known(lower(o)) and not any(c.isdigit() for c in o)]
+    best = max(found, default=None)
+    if best is None or best[0] < MIN_DIGIT_WORD_COUNT:
+        return None
+    replacement = best[1]
+    if word[0].isdigit() and not word[1:2].isupper():
+        replacement = lower(replacement[0]) + replacement[1:]  # 0lan: the letter takes the word's case
+    return Edit(start, end, word, replacement, "spelling", DIGIT_CONFIDENCE)
 
 
 def _name_after(tok: Token, speller: Speller) -> bool:
