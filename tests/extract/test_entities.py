@@ -334,6 +334,20 @@ def test_the_national_leaders_honorific_is_his_title() -> None:
     assert [(e.text, e.attrs.get("title")) for e in found] == [("Heydər Əliyevin", "Ümummilli Lider")]
 
 
+@pytest.mark.parametrize(("text", "title"), [
+    # the office's field in lower case before `naziri`, with the country it belongs to; a deputy speaker;
+    # a title in a list that opens an organisation's name is that name
+    ("Gürcüstanın müdafiə naziri İrakli Çikovani gəlib.", "Gürcüstanın müdafiə naziri"),
+    ("Tədbirdə rabitə və yüksək texnologiyalar naziri Ramin Quluzadə çıxış edib.",
+     "rabitə və yüksək texnologiyalar naziri"),
+    ("Milli Məclisin vitse-spikeri Əli Hüseynli bildirib.", "Milli Məclisin vitse-spikeri"),
+    ("Görüşdə Prezidentin köməkçisi, Prezident Administrasiyasının şöbə müdiri Hikmət Hacıyev iştirak edib.",
+     "Prezident Administrasiyasının şöbə müdiri"),
+])
+def test_the_offices_words_belong_to_the_title(text: str, title: str) -> None:
+    assert [e.attrs.get("title") for e in find_entities(text) if e.type == "PER"] == [title]
+
+
 def test_the_sentences_first_word_is_no_part_of_a_title() -> None:
     found = find_entities("Sənədi nazir Rəşad Nəbiyev imzalayıb.")
     assert [(e.text, e.attrs.get("title")) for e in found] == [("Rəşad Nəbiyev", "nazir")]

@@ -19,6 +19,7 @@ from xeber.extract import ner
 from xeber.extract.canonical import lemma_of_word, splits
 from xeber.extract.gazetteer import Gazetteer, default, key
 from xeber.morph import Morphology
+from xeber.morph.analyzer import CLOSED_CLASS
 from xeber.normalize.words import FOREIGN_FUNCTION_WORDS, LEGAL_FORMS
 from xeber.text.alphabet import AZ_SPECIAL
 from xeber.text.casing import fold, lower
@@ -363,15 +364,15 @@ class _Recogniser:
                 continue
             j = i + length
             # a list of titles: Prezident, Ali Baş Komandan İlham Əliyev
-            while j + 1 < n and self.toks[j].text == "," and self.phrase_at(j + 1, self.gaz.titles, False):
+            while j + 1 < n and self.toks[j].text == "," and self.phrase_at(j + 1, self.gaz.titles, False) \
+                    and not self._opens_org(j + 1, self.phrase_at(j + 1, self.gaz.titles, False)):
                 j = j + 1 + self.phrase_at(j + 1, self.gaz.titles, False)
             if length == 1 and tok.cap and tok.key in self.gaz.first_names and j < n \
                     and any(self.gaz.looks_like_surname(k) for k in _stem_keys(self.toks[j])):
                 i = j  # Xalq artisti Alim Qasımov: a title word that is also a given name, before a surname
                 continue
             if j < n and self.toks[j].cap and self.adjacent(j - 1, j) and self.toks[j].kind in ("word", "abbrev"):
-                if length == 1 and j == i + 1 and self.toks[j].key not in self.gaz.first_names and (
-                        _possessed_common_noun(self.toks[j].text) or _is_head(self.toks[j], self.gaz.org_heads)):
+                if length == 1 and j == i + 1 and self._opens_org(i, length):
                     # Tələbə Qəbulu üzrə ..., Prezident Administrasiyası: the word is the first of a compound
                     # name, no title (a given name is no possessed noun: Nazir Əli Əhmədov, not əl-i)
                     i = j
@@ -381,6 +382,13 @@ class _Recogniser:
                     and self.toks[j + 3].cap and self.toks[j + 3].kind == "word":
                 self.title_at[j + 3] = (i, j)  # Mərkəzinin direktoru (EHİM) Fariz Cəfərov: the unit's acronym between
             i = j
+
+    def _opens_org(self, i: int, length: int) -> bool:
+        """The one-word title at i is the first word of a compound name after it (Tələbə Qəbulu üzrə ...,
+        Prezident Administrasiyası; a given name is no possessed noun: Nazir Əli Əhmədov, not əl-i)."""
+        j = i + length
+        return length == 1 and j < len(self.toks) and self.toks[j].cap and self.toks[j].key not in self.gaz.first_names \
+            and (_possessed_common_noun(self.toks[j].text) or _is_head(self.toks[j], self.gaz.org_heads))
 
     def chunks(self) -> list[tuple[int, int]]:
         """Maximal runs of capitalised words (with initials and connectors inside names)."""
@@ -1267,6 +1275,18 @@ def _title_text(rec: _Recogniser, span: _Span, by_end: dict[int, _Span]) -> str 
         # (the sentence's first word when it is an object, Sənədi | nazir Rəşad Nəbiyev imzalayıb, is no part
         # of the office; a genitive is, Nazirliyin sözçüsü)
         a -= 1
+    # lower-case words of the office before `naziri`: Gürcüstanın müdafiə naziri, rabitə və yüksək
+    # texnologiyalar naziri (and `və` between them)
+    if b - a == 1 and toks[a].key.startswith("nazir"):
+        k = a
+        while k > 0 and a - k < 6 and not toks[k - 1].cap and toks[k - 1].kind == "word" and (
+                _office_word(toks[k - 1].text) or toks[k - 1].key == "və" and k - 1 > 0
+                and (_office_word(toks[k - 2].text) or toks[k - 2].cap) and k < a):
+            k -= 1
+        if toks[k].key == "və":
+            # Rabitə və yüksək texnologiyalar naziri: the field before `və` is capitalised (no name took it)
+            k = k - 1 if toks[k - 1].cap and not rec.taken[k - 1] and toks[k - 1].kind == "word" else k + 1
+        a = k
     if a >= 3 and toks[a - 1].text == ")" and toks[a - 3].text == "(" and toks[a - 2].acronym:
         prev = by_end.get(a - 3)
         if prev is not None and prev.type == "ORG":
@@ -1296,6 +1316,14 @@ def _title_text(rec: _Recogniser, span: _Span, by_end: dict[int, _Span]) -> str 
             _genitive(rec.toks[prev.j - 1].key) or len(splits(rec.toks[prev.j - 1].text)) == 1):
         a = prev.i
     return rec.text[rec.toks[a].start : rec.toks[b - 1].end]
+
+
+@lru_cache(maxsize=65536)
+def _office_word(word: str) -> bool:
+    """A noun bare or possessed (müdafiə, işlər, təsərrüfatı) that may name a ministry's field."""
+    found = Morphology.default().analyze(lower(word))
+    return bool(found) and found[0].pos == "NOUN" and set(found[0].suffixes) <= {"PL", "P3SG"} \
+        and lower(word) not in CLOSED_CLASS
 
 
 def _relative(word_key: str) -> bool:
