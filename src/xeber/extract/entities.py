@@ -202,9 +202,11 @@ _ORG_KINDS_PLURAL = frozenset(["şirkətlər", "banklar", "təşkilatlar", "komp
                                "korporasiyalar", "operatorlar", "universitetlər", "fondlar", "agentliklər",
                                "şirkətləri", "bankları", "təşkilatları", "kompaniyaları", "klubları",
                                "operatorları", "universitetləri"])
-# kinds of place in the plural, after a list of names (Urumçi və Sian şəhərlərində)
+# kinds of place in the plural, after a list of names (Urumçi və Sian şəhərlərində); the first letters of
+# every plural kind, to pass over other words cheaply
 _PLACE_KINDS_PLURAL = frozenset(["şəhərlər", "şəhərləri", "rayonlar", "rayonları", "kəndlər", "kəndləri",
                                  "qəsəbələr", "qəsəbələri", "vilayətlər", "vilayətləri", "ştatlar", "ştatları"])
+_KIND_STARTS = tuple(sorted({k[:4] for k in _ORG_KINDS_PLURAL | _PLACE_KINDS_PLURAL}))
 # the form of a state after its name (Makedoniya Respublikası, Almaniya Federativ Respublikası)
 _STATE_FORMS = frozenset(["respublikası", "federasiyası", "krallığı", "imperiyası", "sultanlığı", "əmirliyi",
                           "knyazlığı", "xanlığı", "xilafəti", "konfederasiyası", "cümhuriyyəti"])
@@ -290,8 +292,7 @@ class _Recogniser:
         self.title_at: dict[int, tuple[int, int]] = {}  # token index after a title -> title token span
         self.work_titles: list[tuple[int, int]] = []  # quoted titles of topics and documents (token spans)
         self.lower_words = {t.key for t in toks if not t.cap and t.kind == "word"}
-        # ... and their stems (festivalın: a sentence's `Festival` is the same common word)
-        self.lower_stems = {k for t in toks if not t.cap and t.kind == "word" for k in _stem_keys(t)}
+        self._lower_stems: set[str] | None = None
 
     # ---- helpers ----
     def adjacent(self, a: int, b: int) -> bool:
@@ -453,13 +454,21 @@ class _Recogniser:
         return i + 1 < len(toks) and toks[i].kind == "abbrev" and len(toks[i].text) == 2 and toks[i].text[0].isupper() \
             and any(self.gaz.looks_like_surname(k) for k in _stem_keys(toks[i + 1]))
 
+    @property
+    def lower_stems(self) -> set[str]:
+        """The stems of the words the text writes in lower case (festivalın: a sentence's `Festival` is the
+        same common word); built when first asked for."""
+        if self._lower_stems is None:
+            self._lower_stems = {k for t in self.toks if not t.cap and t.kind == "word" for k in _stem_keys(t)}
+        return self._lower_stems
+
     def _lower_elsewhere(self, i: int) -> bool:
         """The sentence's bare first word is a common word the text also writes in lower case with an
         ending (Festival ... festivalın), unless it heads a bank's name or a comma list of a name follows
         (Bank BTB; Nəqliyyat, Rabitə və ...)."""
         tok = self.toks[i]
-        return tok.key in self.lower_stems and _stem_keys(tok) == (tok.key,) and tok.key != "bank" \
-            and not (i + 1 < len(self.toks) and self.toks[i + 1].text == ",")
+        return tok.key != "bank" and not (i + 1 < len(self.toks) and self.toks[i + 1].text == ",") \
+            and _stem_keys(tok) == (tok.key,) and tok.key in self.lower_stems
 
     def _object_before_person(self, i: int, j: int) -> bool:
         """The sentence's first word is an inflected common word before a person's name (Kitabı | Y. H.
@@ -952,7 +961,7 @@ class _Recogniser:
         listed with commas and `və` before a kind in the plural are names of that kind."""
         toks = self.toks
         for at, tok in enumerate(toks):
-            if tok.cap or tok.kind != "word":
+            if tok.cap or tok.kind != "word" or at == 0 or not toks[at - 1].cap or not tok.key.startswith(_KIND_STARTS):
                 continue
             keys = (tok.key, *_stem_keys(tok))
             type_ = "ORG" if any(k in _ORG_KINDS_PLURAL for k in keys) else \
