@@ -223,7 +223,8 @@ def _case_marked_common(word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _maybe_case_marked(word: str) -> bool:
-    """A common word one of whose first two readings has a case ending (Kitabı: kitab-ı or kitab-ı)."""
+    """A common word one of whose first two readings has a case ending (Kitabı: `his book` or, in the
+    accusative, `the book`)."""
     found = Morphology.default().analyze(lower(word))
     return bool(found) and found[0].pos not in ("PROPN", "ABBR") and any(
         _CASES & set(a.suffixes) for a in found[:2] if a.pos not in ("PROPN", "ABBR"))
@@ -267,7 +268,8 @@ def _place_like(word: str) -> bool:
     company: Latin-only (Microsoft, Android, Windows), `Azər-`/`Az-` (Azərsu, Azərişıq, AzTU), or a common
     word capitalised (Rəqəmsal, Portala), unless it ends as place names do."""
     stems = [s.stem for s in splits(word)]
-    if len(word.split("-")[0]) < 3 or any(c.isdigit() for c in word) or key(word).startswith("az") or any(_common_noun(stem) for stem in stems):
+    if len(word.split("-")[0]) < 3 or any(c.isdigit() for c in word) or key(word).startswith("az") \
+            or any(_common_noun(stem) for stem in stems):
         return False
     if any(key(stem).endswith(_PLACE_ENDINGS) for stem in stems):
         return True
