@@ -244,6 +244,10 @@ CASES = [
      [("Türkiyənin", "LOC", "Türkiyə"), ("Turkcell", "ORG", "Turkcell")]),
     ("Təlimlər Microsoft şirkətinin standartına uyğundur. Dövlət şirkəti yaradılıb.",
      [("Microsoft", "ORG", "Microsoft")]),
+    # a place shaped like a surname (-ova, -iyan) is a place; a given name that reads as a month is a name
+    ("Sonra Kosova müstəqillik elan etdi, bu Belarusiyanın mövqeyi deyil.",
+     [("Kosova", "LOC", "Kosova"), ("Belarusiyanın", "LOC", "Belarusiya")]),
+    ("Bu barədə Martin Lüter yazıb.", [("Martin Lüter", "PER", "Martin Lüter")]),
     # the form of a state after its name belongs to the place
     ("Heyət Almaniya Federativ Respublikasında və Tailand Krallığında olub.",
      [("Almaniya Federativ Respublikasında", "LOC", "Almaniya Federativ Respublikası"),

@@ -123,6 +123,7 @@ NOT_DATES = [
     "Universitetin 100-cü ili qeyd olunur.",  # an anniversary, not the year 100
     "Tələbə 5-ci ildə oxuyur.",  # a year of study
     "Son 20-30 ildə çox şey dəyişib.",  # a number of years
+    "Bu barədə Martin Lüter yazıb.",  # a given name, not March: the ending breaks the month's harmony
 ]
 
 

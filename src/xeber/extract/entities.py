@@ -857,7 +857,8 @@ class _Recogniser:
             # a name ends at its surname: Sahibə Qafarova | Qazaxistana
             end = next((k + 1 for k in range(i + 1, j) if any(gaz.looks_like_surname(s) for s in _stem_keys(toks[k]))
                         and not (toks[k].key in _PATRONYMIC and k + 1 < j)),  # Əlirza oğlu | Əliyev
-                       min(j, i + 3 + sum(t.key in _NAME_PARTICLES for t in toks[i:j])))  # (fon der Lyayen)
+                       min(j, i + 3 + sum(t.key in _NAME_PARTICLES or t.key in FOREIGN_FUNCTION_WORDS
+                                          for t in toks[i:j])))  # (fon der Lyayen, Yaap de Hoop Sxeffer)
             if end < j and toks[end - 1].key in _PATRONYMIC:
                 end += 1
             if first_name and j - i >= 2 and end > i + 2 and any(
@@ -877,7 +878,8 @@ class _Recogniser:
             self.add(i, j, "PER", 0.7)
             return
         strong_surname = any(k.endswith(_STRONG_SURNAME) for k in _stem_keys(words[0]))
-        if j - i == 1 and surname and (not words[0].sent_start or strong_surname):
+        place_shaped = any(k.endswith(("iya", "stan")) for k in _stem_keys(words[0]))  # Britaniya-nın, no -yan
+        if j - i == 1 and surname and (not words[0].sent_start or strong_surname) and not place_shaped:
             self.add(i, j, "PER", 0.6)
             return
         if j - i == 1 and any(_company_compound(k) for k in _stem_keys(words[0])):

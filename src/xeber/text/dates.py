@@ -32,6 +32,8 @@ _MONTH_SUFFIXES = frozenset(
      "dəki", "ındakı", "indəki", "undakı", "ündəki", "ayında"]
 )
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_VOWELS = frozenset("aıoueəiöü")
+_BACK_VOWELS = frozenset("aıou")
 
 
 def _ci(word: str) -> str:
@@ -106,9 +108,16 @@ def _valid_day(y: int, m: int, d: int) -> bool:
 def _month(name: str | None, suffix: str | None) -> int | None:
     if not name:
         return None
-    if lower(suffix or "") not in _MONTH_SUFFIXES:
+    suffix = lower(suffix or "")
+    if suffix not in _MONTH_SUFFIXES:
         return None
-    return _MONTH_NUMBER.get(lower(name))
+    month = lower(name)
+    # the ending keeps the month's vowel harmony: martın, aprelin; `Martin` is a name
+    back = [c for c in month if c in _VOWELS][-1] in _BACK_VOWELS
+    harmonic = suffix[:-3] if suffix.endswith("dək") else suffix  # (-dək keeps its vowel: dekabradək)
+    if any((c in _BACK_VOWELS) != back for c in harmonic if c in _VOWELS):
+        return None
+    return _MONTH_NUMBER.get(month)
 
 
 def _guess_year(m: int, d: int | None, ref: dt.date | None) -> int | None:
