@@ -248,6 +248,11 @@ CASES = [
     ("Sonra Kosova müstəqillik elan etdi, bu Belarusiyanın mövqeyi deyil.",
      [("Kosova", "LOC", "Kosova"), ("Belarusiyanın", "LOC", "Belarusiya")]),
     ("Bu barədə Martin Lüter yazıb.", [("Martin Lüter", "PER", "Martin Lüter")]),
+    # a possessive pronoun opens no name; a person before an international organisation is apart from it
+    ("Onun Milli Olimpiya Komitəsinə üzv olması təsdiqlənib.",
+     [("Milli Olimpiya Komitəsinə", "ORG", "Milli Olimpiya Komitəsi")]),
+    ("Görüşdə İlham Əliyev Birləşmiş Millətlər Təşkilatının rəhbəri ilə danışıb.",
+     [("İlham Əliyev", "PER", "İlham Əliyev"), ("Birləşmiş Millətlər Təşkilatının", "ORG", "Birləşmiş Millətlər Təşkilatı")]),
     # the form of a state after its name belongs to the place
     ("Heyət Almaniya Federativ Respublikasında və Tailand Krallığında olub.",
      [("Almaniya Federativ Respublikasında", "LOC", "Almaniya Federativ Respublikası"),

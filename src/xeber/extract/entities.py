@@ -152,6 +152,9 @@ NAME_MODIFIERS = frozenset(
     "şimali cənubi qərbi şərqi böyük kiçik yeni köhnə dağlıq yuxarı aşağı orta mərkəzi milli ali birləşmiş "
     "müstəqil sovet federal demokratik xalq".split())
 COMMON_NOUN_MIN_COUNT = 1000
+# words that open international organisations' names, never part of a person's (İlham Əliyev | Birləşmiş
+# Millətlər Təşkilatının)
+_INTERNATIONAL_OPENERS = frozenset(["birləşmiş", "şimali", "cənubi", "qərbi", "şərqi", "ümumdünya", "avropa"])
 # common words that open many organisations' names (Dövlət Gömrük Komitəsi, Milli Elmlər Akademiyası)
 _ORG_OPENERS = NAME_MODIFIERS | frozenset(["dövlət", "beynəlxalq", "respublika", "xarici", "daxili", "hərbi", "elmi",
                                            "ictimai", "iqtisadi", "sosial", "regional", "yerli", "kənd"])
@@ -544,7 +547,7 @@ class _Recogniser:
         # ... or another person, whom the organisation is named after (Mehriban Əliyeva | Heydər Əliyev Mərkəzi)
         giver = toks[after].key in gaz.first_names and after + 1 < len(toks) and any(
             gaz.looks_like_surname(k) for k in _stem_keys(toks[after + 1]))
-        return toks[after].acronym or giver or bool(
+        return toks[after].acronym or giver or toks[after].key in _INTERNATIONAL_OPENERS or bool(
             self.phrase_at(after, gaz.countries) or self.phrase_at(after, gaz.places))
 
     def _conjoined_name(self, j: int) -> bool:
