@@ -213,24 +213,23 @@ _KIND_STARTS = tuple(sorted({k[:4] for k in _ORG_KINDS_PLURAL | _PLACE_KINDS_PLU
 # the form of a state after its name (Makedoniya Respublikası, Almaniya Federativ Respublikası)
 _STATE_FORMS = frozenset(["respublikası", "federasiyası", "krallığı", "imperiyası", "sultanlığı", "əmirliyi",
                           "knyazlığı", "xanlığı", "xilafəti", "konfederasiyası", "cümhuriyyəti"])
-_MODERN_STATE_FORMS = frozenset(["respublikası", "federasiyası", "krallığı", "sultanlığı", "əmirliyi", "knyazlığı"])
+# ... of which these are of states gone (Rusiya İmperiyası keeps its whole name as an entity)
+_MODERN_STATE_FORMS = _STATE_FORMS - {"imperiyası", "xanlığı", "xilafəti", "konfederasiyası", "cümhuriyyəti"}
 _STATE_MODIFIERS = frozenset(["federativ", "demokratik", "xalq", "muxtar", "sosialist", "sovet", "islam"])
 
 
 @lru_cache(maxsize=65536)
-def _case_marked_common(word: str) -> bool:
-    """A common word with a case ending (Layihəni, Tədbirdə), read first as no name."""
-    found = Morphology.default().analyze(lower(word))
-    return bool(found) and found[0].pos not in ("PROPN", "ABBR") and bool(_CASES & set(found[0].suffixes))
-
-
-@lru_cache(maxsize=65536)
-def _maybe_case_marked(word: str) -> bool:
-    """A common word one of whose first two readings has a case ending (Kitabı: `his book` or, in the
-    accusative, `the book`)."""
+def _case_marked_common(word: str, readings: int = 1) -> bool:
+    """A common word, read first as no name, with a case ending in one of its first `readings` readings
+    (Layihəni, Tədbirdə; with 2, Kitabı: `his book` or, in the accusative, `the book`)."""
     found = Morphology.default().analyze(lower(word))
     return bool(found) and found[0].pos not in ("PROPN", "ABBR") and any(
-        _CASES & set(a.suffixes) for a in found[:2] if a.pos not in ("PROPN", "ABBR"))
+        _CASES & set(a.suffixes) for a in found[:readings] if a.pos not in ("PROPN", "ABBR"))
+
+
+def _is_initial(tok: _Tok) -> bool:
+    """A given name's initial: one capital and its period (R., M.)."""
+    return tok.kind == "abbrev" and len(tok.text) == 2 and tok.text[0].isupper()
 
 
 @lru_cache(maxsize=65536)
@@ -456,7 +455,7 @@ class _Recogniser:
 
     def _initial_and_surname(self, i: int) -> bool:
         toks = self.toks
-        return i + 1 < len(toks) and toks[i].kind == "abbrev" and len(toks[i].text) == 2 and toks[i].text[0].isupper() \
+        return i + 1 < len(toks) and _is_initial(toks[i]) \
             and any(self.gaz.looks_like_surname(k) for k in _stem_keys(toks[i + 1]))
 
     @property
@@ -479,10 +478,9 @@ class _Recogniser:
         """The sentence's first word is an inflected common word before a person's name (Kitabı | Y. H.
         Məmmədəliyev yazıb; Sənədi | Anar Məmmədov imzalayıb), no part of the name."""
         toks = self.toks
-        if i + 2 >= j or toks[i].key in self.gaz.first_names or not _maybe_case_marked(toks[i].text):
+        if i + 2 >= j or toks[i].key in self.gaz.first_names or not _case_marked_common(toks[i].text, 2):
             return False
-        nxt = toks[i + 1]
-        return self._given_and_surname(i + 1) or nxt.kind == "abbrev" and len(nxt.text) == 2 and nxt.text[0].isupper()
+        return self._given_and_surname(i + 1) or _is_initial(toks[i + 1])
 
     def _honorific_inside(self, j: int) -> bool:
         """`xan`, `bəy` ... at j between a given name and another capitalised word of the same name."""
@@ -744,8 +742,7 @@ class _Recogniser:
                     and not toks[k + 1].acronym and not _common_word(toks[k + 1].text) \
                     and not _is_head(toks[k + 1], gaz.org_heads):
                 n = 0  # Nizami Gəncəvi: a given name that also names a place, before the rest of the person's name
-            if n and k > i and toks[k - 1].kind == "abbrev" and len(toks[k - 1].text) == 2 \
-                    and toks[k - 1].text[0].isupper():
+            if n and k > i and _is_initial(toks[k - 1]):
                 n = 0  # ... and after an initial (M. Füzuli adına küçə)
             if n and (not titled or self._place_after_title(k, n, j)):
                 if k > rest_start:
@@ -849,7 +846,7 @@ class _Recogniser:
         words = toks[i:j]
         first_name = words[0].key in gaz.first_names
         surname = any(gaz.looks_like_surname(k) for k in _stem_keys(words[-1]))
-        initials = words[0].kind == "abbrev" and len(words[0].text) == 2 and j - i >= 2
+        initials = _is_initial(words[0]) and j - i >= 2
         if j - i == 1 and first_name and words[0].sent_start and not titled:
             return
         if any(k in _THING_TAILS for k in _stem_keys(words[-1])):
@@ -1287,7 +1284,7 @@ def _title_text(rec: _Recogniser, span: _Span, by_end: dict[int, _Span]) -> str 
     while a > 0 and lower_title and toks[a - 1].cap and toks[a - 1].kind == "word" and not rec.taken[a - 1] \
             and rec.adjacent(a - 1, a) and not (toks[a - 1].sent_start and (
                 toks[a - 1].key in rec.gaz.not_names or toks[a - 1].key in rec.lower_words
-                or _maybe_case_marked(toks[a - 1].text) and not _genitive(toks[a - 1].key))):
+                or _case_marked_common(toks[a - 1].text, 2) and not _genitive(toks[a - 1].key))):
         # (the sentence's first word when it is an object, Sənədi | nazir Rəşad Nəbiyev imzalayıb, is no part
         # of the office; a genitive is, Nazirliyin sözçüsü)
         a -= 1

@@ -219,11 +219,11 @@ class Speller:
         score = self.context.score
         keep = plan.keep if plan.keep is not None else score(prev, word, nxt) + p.known_margin + plan.keep_bonus
         keep += keep_shift
-        if plan.keep is None and prev is not None and self._genitive_noun(prev) and self._possessed(word):
-            keep += p.genitive_bonus
-        counts = self.lexicon.counts
         # a noun in the genitive asks for a possessed noun after it (gücləndirilməsinin əhəmiyyəti)
         genitive = prev is not None and self._genitive_noun(prev)
+        if plan.keep is None and genitive and self._possessed(word):
+            keep += p.genitive_bonus
+        counts = self.lexicon.counts
         scored: list[tuple[float, str, str]] = [
             (score(prev, cand, nxt) - cost + (p.genitive_bonus if genitive and self._possessed(cand) else 0.0),
              cand, kind)

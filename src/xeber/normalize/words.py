@@ -92,7 +92,9 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
     for i, tok in enumerate(tokens):
         if tok.start < taken_to:
             continue
-        digit_edit = _digits_read_for_letters(text, tokens, i, speller) if not diacritics else None
+        # (most tokens are all letters or a longer number: they skip the look for digits read for letters)
+        maybe_digits = tok.text in ("0", "1") if tok.kind == "number" else tok.kind == "word" and not tok.text.isalpha()
+        digit_edit = _digits_read_for_letters(text, tokens, i, speller) if maybe_digits and not diacritics else None
         if digit_edit is not None and (focus is None or any(a < digit_edit.end and digit_edit.start < b
                                                             for a, b in focus)):
             edits.append(digit_edit)

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from xeber.text.alphabet import BACK_VOWELS, VOWELS, last_vowel
 from xeber.text.casing import lower
 
 MONTHS = ("yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr",
@@ -32,8 +33,6 @@ _MONTH_SUFFIXES = frozenset(
      "dəki", "ındakı", "indəki", "undakı", "ündəki", "ayında"]
 )
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_VOWELS = frozenset("aıoueəiöü")
-_BACK_VOWELS = frozenset("aıou")
 
 
 def _ci(word: str) -> str:
@@ -113,9 +112,9 @@ def _month(name: str | None, suffix: str | None) -> int | None:
         return None
     month = lower(name)
     # the ending keeps the month's vowel harmony: martın, aprelin; `Martin` is a name
-    back = [c for c in month if c in _VOWELS][-1] in _BACK_VOWELS
+    back = last_vowel(month) in BACK_VOWELS
     harmonic = suffix[:-3] if suffix.endswith("dək") else suffix  # (-dək keeps its vowel: dekabradək)
-    if any((c in _BACK_VOWELS) != back for c in harmonic if c in _VOWELS):
+    if any((c in BACK_VOWELS) != back for c in harmonic if c in VOWELS):
         return None
     return _MONTH_NUMBER.get(month)
 
