@@ -274,6 +274,20 @@ def test_model_places_that_end_as_places_do() -> None:
         ("Britaniyada", "LOC", "Britaniya"), ("Malaziyada", "LOC", "Malaziya")]
 
 
+def test_model_sure_of_a_name_no_list_knows() -> None:
+    """A foreign name no list or lexicon knows is kept when the CRF is sure of every tag, and a capitalised
+    run in capitals is still no person."""
+    from xeber.extract import ner
+
+    if ner.default_tagger() is None:
+        pytest.skip("no CRF model (make models trains it from ../shared)")
+    assert _triples("Kitabın müəllifi Mitrush Kuteli kimi tanınır.") == [
+        ("Mitrush Kuteli", "PER", "Mitrush Kuteli")]
+    assert [t for t in _triples("Bu ərazi Vlora körfəzinə qədər uzanır.") if t[1] == "LOC"] == [
+        ("Vlora", "LOC", "Vlora")]
+    assert not [t for t in _triples("Sərgidə RYTN MHM nümayəndələri iştirak etdi.") if t[1] == "PER"]
+
+
 def test_offsets_index_the_text() -> None:
     text = "Prezident İlham Əliyev sentyabrın 29-da Gəncəyə gəlib."
     for e in find_entities(text, "2021-10-01"):

@@ -57,6 +57,8 @@ _ORG_WORDS_AFTER_QUOTE = frozenset(
 _LEGAL_FORMS = frozenset(key(f) for f in LEGAL_FORMS)
 # a name labelled this surely is the same entity where it comes again (the CRF's unsure spans are not)
 REPEAT_MIN_CONFIDENCE = 0.85
+# a CRF span this sure (0.5 + 0.4 x its least sure tag's marginal) skips the checks of how its words look
+MODEL_SURE = 0.88
 MAX_ORG_KIND_WORDS = 3  # Məhdud Məsuliyyətli Cəmiyyəti
 MAX_NAME_GIVER_WORDS = 3  # Məmməd Əmin Rəsulzadə adına ...
 MAX_NAMED_WORDS = 6  # ... adına Bakı Dövlət Universiteti
@@ -1088,7 +1090,9 @@ class _Recogniser:
                 continue
             if j - i == 1 and (self.toks[i].key.split("-")[0] in _NOT_ACRONYMS or self.toks[i].key in self.gaz.not_names):
                 continue
-            if type_ == "PER" and not any(_name_like(t.text, self.gaz) for t in self.toks[i:j]):
+            # a sure span skips the look checks below; no person's name is spelled in capitals (RYTN MHM)
+            sure = conf >= MODEL_SURE and not (type_ == "PER" and any(t.acronym for t in self.toks[i:j]))
+            if type_ == "PER" and not sure and not any(_name_like(t.text, self.gaz) for t in self.toks[i:j]):
                 continue  # Dubai Startup Hub: a person has a word that lists or the lexicon know as a name
             if type_ == "PER" and any(k in _LEGAL_FORMS for t in self.toks[i:j] for k in _stem_keys(t)):
                 type_ = "ORG"  # Azərsu ASC: a legal form makes a company
@@ -1096,7 +1100,7 @@ class _Recogniser:
                 # a person's name ends at its surname, as the rules read it (Qaçay Mirzəyev | Microsoft)
                 j = next((k + 1 for k in range(i + 1, j - 1)
                           if any(self.gaz.looks_like_surname(s) for s in _stem_keys(self.toks[k]))), j)
-            if type_ == "LOC" and not any(_place_like(t.text) for t in self.toks[i:j] if t.kind == "word"):
+            if type_ == "LOC" and not sure and not any(_place_like(t.text) for t in self.toks[i:j] if t.kind == "word"):
                 continue  # Google Play, Visa Classic: no word of it looks like a place's
             if type_ == "PER" and _inflected_common(self.toks[j - 1].text):
                 continue  # Fərdi İdentifikasiya Nömrəsi: a person's name ends in no inflected common noun

@@ -271,9 +271,11 @@ class Tagger:
                 for a0, b0 in self._windows(start, i, wanted):
                     words = [t.text for t in toks[a0:b0]]
                     tags = self.tag(words, gaz, None if rule_tags is None else rule_tags[a0:b0])
-                    prob = self._tagger.probability(tags)
                     for a, b, type_ in bio_spans(tags):
-                        out.append((a0 + a, a0 + b, type_, round(0.5 + 0.4 * prob, 3)))
+                        # how sure the model is of this span: its least sure tag's marginal, the
+                        # word after it included (a span that might run on is less sure)
+                        sure = min(self._tagger.marginal(tags[k], k) for k in range(a, min(b + 1, len(tags))))
+                        out.append((a0 + a, a0 + b, type_, round(0.5 + 0.4 * sure, 3)))
                 start = i
         return out
 
