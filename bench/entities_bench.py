@@ -104,8 +104,9 @@ def range_ends(e, text: str) -> list:
     if e.type != "DATE" or not e.attrs.get("iso_end"):
         return [e]
     m = _RANGE_DASH.search(text, e.start, e.end)
-    if m is None or m.start() == e.start or not text[m.start() - 1].isalnum():
-        return [e]
+    if m is None or m.start() == e.start or not text[m.start() - 1].isalnum() \
+            or not (text[m.end()].isdigit() or text[m.end()] in "IVXL"):
+        return [e]  # 14-cü əsrdə: a century's span, its dash an ending's
     return [dataclasses.replace(e, start=e.start, end=m.start()), dataclasses.replace(e, start=m.end(), end=e.end)]
 
 

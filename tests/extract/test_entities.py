@@ -53,7 +53,12 @@ CASES = [
     ('Müqavilə "Qafqaz və Merkuri" Səhmdar Cəmiyyəti ilə bağlanıb.',
      [("Qafqaz və Merkuri", "ORG", "Qafqaz və Merkuri")]),
     ("Layihəni “Yaşıl Vadi” Məhdud Məsuliyyətli Cəmiyyəti icra edir, “Dəniz Yolu” Nəqliyyat Agentliyi dəstəkləyir.",
-     [("Yaşıl Vadi", "ORG", "Yaşıl Vadi"), ("Dəniz Yolu", "ORG", "Dəniz Yolu")]),
+     [("Yaşıl Vadi", "ORG", "Yaşıl Vadi"),
+      ("“Dəniz Yolu” Nəqliyyat Agentliyi", "ORG", "Dəniz Yolu Nəqliyyat Agentliyi")]),
+    # a capitalised kind after the quotes is part of the name (“Çinar” alone would be a tree), and the
+    # quoted words alone later are the same organisation
+    ("Tələbələr “Çinar” Universitetinə qəbul olunub.",
+     [("“Çinar” Universitetinə", "ORG", "Çinar Universiteti")]),
     # ... but not another name after it, nor a kind that goes on into a longer name
     ("Sərgidə “Kəhrəba” Bakı Dövlət Universitetinin stendi var.",
      [("Bakı Dövlət Universitetinin", "ORG", "Bakı Dövlət Universiteti")]),
@@ -274,18 +279,43 @@ def test_model_places_that_end_as_places_do() -> None:
         ("Britaniyada", "LOC", "Britaniya"), ("Malaziyada", "LOC", "Malaziya")]
 
 
-def test_model_sure_of_a_name_no_list_knows() -> None:
-    """A foreign name no list or lexicon knows is kept when the CRF is sure of every tag, and a capitalised
-    run in capitals is still no person."""
+class _StubTagger:
+    """Stands in for the CRF: labels the given words as one span of `type_` with confidence `conf`."""
+
+    stacked = False
+
+    def __init__(self, words: list[str], type_: str, conf: float) -> None:
+        self.words, self.type_, self.conf = words, type_, conf
+
+    def spans(self, toks, gaz, wanted=None, rule_tags=None):  # type: ignore[no-untyped-def]
+        texts = [t.text for t in toks]
+        n = len(self.words)
+        return [(i, i + n, self.type_, self.conf) for i in range(len(texts) - n + 1)
+                if texts[i : i + n] == self.words]
+
+
+@pytest.mark.parametrize(("text", "words", "type_", "conf", "kept"), [
+    # a foreign name no list or lexicon knows: kept when the model is sure of every tag, not when unsure
+    ("Kitabın müəllifi Mitrush Kuteli kimi tanınır.", ["Mitrush", "Kuteli"], "PER", 0.89, True),
+    ("Kitabın müəllifi Mitrush Kuteli kimi tanınır.", ["Mitrush", "Kuteli"], "PER", 0.80, False),
+    ("Bu ərazi Vlora körfəzinə qədər uzanır.", ["Vlora"], "LOC", 0.89, True),
+    ("Bu ərazi Vlora körfəzinə qədər uzanır.", ["Vlora"], "LOC", 0.80, False),
+    # however sure, a run of capitals is no person
+    ("Sərgidə RYTN MHM nümayəndələri iştirak etdi.", ["RYTN", "MHM"], "PER", 0.9, False),
+])
+def test_model_span_kept_by_how_sure(monkeypatch: pytest.MonkeyPatch, text: str, words: list[str], type_: str,
+                                     conf: float, kept: bool) -> None:
     from xeber.extract import ner
 
-    if ner.default_tagger() is None:
-        pytest.skip("no CRF model (make models trains it from ../shared)")
-    assert _triples("Kitabın müəllifi Mitrush Kuteli kimi tanınır.") == [
-        ("Mitrush Kuteli", "PER", "Mitrush Kuteli")]
-    assert [t for t in _triples("Bu ərazi Vlora körfəzinə qədər uzanır.") if t[1] == "LOC"] == [
-        ("Vlora", "LOC", "Vlora")]
-    assert not [t for t in _triples("Sərgidə RYTN MHM nümayəndələri iştirak etdi.") if t[1] == "PER"]
+    monkeypatch.setattr(ner, "default_tagger", lambda: _StubTagger(words, type_, conf))
+    found = [(e.text, e.type) for e in find_entities(text)]
+    assert ((" ".join(words), type_) in found) == kept
+
+
+def test_quoted_name_alone_is_the_organisation_with_its_kind() -> None:
+    text = "“Xəzərtex” Universitetinə qəbul başlayıb. Xəzərtex-in rektoru bildirib ki, yerlər çoxdur."
+    orgs = [(e.text, e.attrs["canonical"]) for e in find_entities(text) if e.type == "ORG"]
+    assert orgs == [("“Xəzərtex” Universitetinə", "Xəzərtex Universiteti"), ("Xəzərtex-in", "Xəzərtex Universiteti")]
 
 
 def test_offsets_index_the_text() -> None:

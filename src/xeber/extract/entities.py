@@ -59,6 +59,8 @@ _LEGAL_FORMS = frozenset(key(f) for f in LEGAL_FORMS)
 REPEAT_MIN_CONFIDENCE = 0.85
 # a CRF span this sure (0.5 + 0.4 x its least sure tag's marginal) skips the checks of how its words look
 MODEL_SURE = 0.88
+# a legal form written out (Səhmdar Cəmiyyəti, Məhdud Məsuliyyətli Cəmiyyəti) is no part of a quoted name
+_LEGAL_FORM_WORDS = frozenset(["səhmdar", "məsuliyyətli"])
 MAX_ORG_KIND_WORDS = 3  # Məhdud Məsuliyyətli Cəmiyyəti
 MAX_NAME_GIVER_WORDS = 3  # Məmməd Əmin Rəsulzadə adına ...
 MAX_NAMED_WORDS = 6  # ... adına Bakı Dövlət Universiteti
@@ -915,12 +917,19 @@ class _Recogniser:
                 continue
             head_end = self._org_phrase_after(j + 1)
             if head_end:
-                # “Qafqaz və Merkuri” Səhmdar Cəmiyyəti, “İnflot” Dəniz Agentliyi: the quoted words are the
-                # organisation's name (a place inside them is no place here), the phrase after it its kind
+                # a place inside the quoted words is no place here
                 self._free(i + 1, j)
-                self.add(i + 1, j, "ORG", 0.85)
-                for k in range(j + 1, head_end):
-                    self.taken[k] = True
+                if any(k in _LEGAL_FORMS or k in _LEGAL_FORM_WORDS for t in toks[j + 1 : head_end]
+                       for k in _stem_keys(t)):
+                    # “Qafqaz və Merkuri” Səhmdar Cəmiyyəti, “Azərsu” ASC: the quoted words are the company's
+                    # name, its legal form stays outside
+                    self.add(i + 1, j, "ORG", 0.85)
+                    for k in range(j + 1, head_end):
+                        self.taken[k] = True
+                else:
+                    # “ADA” Universiteti, “İnflot” Dəniz Agentliyi: a capitalised kind is part of the name
+                    # (“Naxçıvan” alone would be the city), quotes and all
+                    self.add(i, head_end, "ORG", 0.85)
                 continue
             if self._kind_after_quoted_list(j + 1) and not any(self.taken[i + 1 : j]):
                 self.add(i + 1, j, "ORG", 0.8)  # “Microsoft” və “Cisco” kimi şirkətlər
@@ -1373,7 +1382,8 @@ def _lemma(rec: _Recogniser, span: _Span, known: set[str]) -> str:
         return not org_last and stem != last.text and k in known
     stem = lemma_of_word(last.text, span.type, is_known, org_last)
     head = rec.text[toks[0].start : last.start]
-    return head + stem
+    # “ADA” Universiteti is the entity ADA Universiteti: quotes mark the name, they are no part of it
+    return "".join(ch for ch in head if ch not in _OPEN_QUOTES and ch not in _CLOSE_QUOTES) + stem
 
 
 def find_entities(text: str, published: str | None = None, *, use_model: bool = True,
@@ -1451,6 +1461,7 @@ def _title_matches(title: str, org_stems: list[set[str]], heads: set[str]) -> bo
     return all(any(w.startswith(s) for w in words[:-1] for s in stems if len(s) >= 3) for stems in org_stems)
 
 
+_QUOTED_THEN_KIND = re.compile(f"^[{_OPEN_QUOTES}]([^{_CLOSE_QUOTES}]+)[{_CLOSE_QUOTES}]\\s+\\S")
 _INITIAL = re.compile(r"^(\w)\.\s?(\w[\w-]*)$")  # a given name's initial and a surname: R. Cabbarov
 
 
@@ -1482,6 +1493,12 @@ def link_mentions(entities: list[Entity]) -> None:
     for e in entities:
         if e.type == "PER" and "title" not in e.attrs and e.attrs.get("canonical") in titles:
             e.attrs["title"] = titles[str(e.attrs["canonical"])]
+    # “ADA” Universiteti, then ADA-nın: the quoted name alone is the same organisation
+    by_quoted = {fold(m[1]): e.lemma for e in entities if e.type == "ORG"
+                 and (m := _QUOTED_THEN_KIND.match(e.text)) is not None}
+    for e in entities:
+        if e.type == "ORG" and fold(e.lemma) in by_quoted:
+            e.attrs["canonical"] = by_quoted[fold(e.lemma)]
     for a, b in zip(entities, entities[1:], strict=False):
         if a.type == "ORG" and b.type == "ORG" and " " not in b.lemma and b.lemma.isupper() and 0 < b.start - a.end <= 2:
             b.attrs["canonical"] = a.lemma
