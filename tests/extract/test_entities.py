@@ -55,6 +55,10 @@ CASES = [
     ("Layihəni “Yaşıl Vadi” Məhdud Məsuliyyətli Cəmiyyəti icra edir, “Dəniz Yolu” Nəqliyyat Agentliyi dəstəkləyir.",
      [("Yaşıl Vadi", "ORG", "Yaşıl Vadi"),
       ("“Dəniz Yolu” Nəqliyyat Agentliyi", "ORG", "Dəniz Yolu Nəqliyyat Agentliyi")]),
+    # a point of the compass before a place is part of its name
+    ("Qərbi Almaniya ilə Şərqi Almaniya 1990-cı ildə birləşib, Cənub-Şərqi Asiyadan da qonaqlar gəlib.",
+     [("Qərbi Almaniya", "LOC", "Qərbi Almaniya"), ("Şərqi Almaniya", "LOC", "Şərqi Almaniya"),
+      ("1990-cı ildə", "DATE", "1990"), ("Cənub-Şərqi Asiyadan", "LOC", "Cənub-Şərqi Asiya")]),
     # a capitalised kind after the quotes is part of the name (“Çinar” alone would be a tree), and the
     # quoted words alone later are the same organisation
     ("Tələbələr “Çinar” Universitetinə qəbul olunub.",
@@ -300,7 +304,9 @@ class _StubTagger:
     ("Kitabın müəllifi Mitrush Kuteli kimi tanınır.", ["Mitrush", "Kuteli"], "PER", 0.80, False),
     ("Bu ərazi Vlora körfəzinə qədər uzanır.", ["Vlora"], "LOC", 0.89, True),
     ("Bu ərazi Vlora körfəzinə qədər uzanır.", ["Vlora"], "LOC", 0.80, False),
-    # however sure, a run of capitals is no person
+    # however sure, common nouns name no place, and a run of capitals is no person
+    ("Komandamız və Federasiyamızın üzvləri gəldi.", ["Federasiyamızın"], "LOC", 0.89, False),
+    ("Böyük Britaniya Birləşmiş Krallığı bəyanat yayıb.", ["Birləşmiş", "Krallığı"], "LOC", 0.89, True),
     ("Sərgidə RYTN MHM nümayəndələri iştirak etdi.", ["RYTN", "MHM"], "PER", 0.9, False),
 ])
 def test_model_span_kept_by_how_sure(monkeypatch: pytest.MonkeyPatch, text: str, words: list[str], type_: str,

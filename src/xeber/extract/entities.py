@@ -59,6 +59,8 @@ _LEGAL_FORMS = frozenset(key(f) for f in LEGAL_FORMS)
 REPEAT_MIN_CONFIDENCE = 0.85
 # a CRF span this sure (0.5 + 0.4 x its least sure tag's marginal) skips the checks of how its words look
 MODEL_SURE = 0.88
+_DIRECTIONS = frozenset(["şərqi", "qərbi", "şimali", "cənubi", "mərkəzi", "şimal-şərqi", "şimal-qərbi",
+                         "cənub-şərqi", "cənub-qərbi"])
 # a legal form written out (Səhmdar Cəmiyyəti, Məhdud Məsuliyyətli Cəmiyyəti) is no part of a quoted name
 _LEGAL_FORM_WORDS = frozenset(["səhmdar", "məsuliyyətli"])
 MAX_ORG_KIND_WORDS = 3  # Məhdud Məsuliyyətli Cəmiyyəti
@@ -1111,6 +1113,9 @@ class _Recogniser:
                           if any(self.gaz.looks_like_surname(s) for s in _stem_keys(self.toks[k]))), j)
             if type_ == "LOC" and not sure and not any(_place_like(t.text) for t in self.toks[i:j] if t.kind == "word"):
                 continue  # Google Play, Visa Classic: no word of it looks like a place's
+            if type_ == "LOC" and all(_common_word(t.text) or _inflected_common(t.text) for t in self.toks[i:j]) \
+                    and not any(k in _STATE_FORMS for k in (self.toks[j - 1].key, *_stem_keys(self.toks[j - 1]))):
+                continue  # Federasiyamızın, Dövlət Reyestrləri: common nouns name no place (Birləşmiş Krallıq may)
             if type_ == "PER" and _inflected_common(self.toks[j - 1].text):
                 continue  # Fərdi İdentifikasiya Nömrəsi: a person's name ends in no inflected common noun
             if type_ == "ORG" and j - i > 1 and _inflected_common(self.toks[j - 1].text) and not any(
@@ -1249,12 +1254,23 @@ class _Recogniser:
         self.listed_before_kind()
         for i, j in self.chunks():
             self.classify(i, j)
+        self.directions()
+
+    def directions(self) -> None:
+        """A capitalised point of the compass before a place is part of its name (`Şərqi Almaniya`,
+        `Cənub-Şərqi Asiya`), as it is of the listed `Cənubi Qafqaz`."""
+        for s in [s for s in self.spans if s.type == "LOC" and s.i > 0]:
+            before = self.toks[s.i - 1]
+            if before.cap and before.key in _DIRECTIONS and not self.taken[s.i - 1] and self.adjacent(s.i - 1, s.i):
+                self._free(s.i, s.j)
+                self.add(s.i - 1, s.j, "LOC", s.confidence, **s.attrs)
 
     def run(self) -> list[_Span]:
         self.rules()
         self.repeats()  # (before the model, so that it sees the repeated names as the rules' own)
         self.model()
         self.repeats()  # (and after it, for the names only it found)
+        self.directions()
         return sorted(self.spans, key=lambda s: s.i)
 
 
