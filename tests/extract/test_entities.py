@@ -55,6 +55,12 @@ CASES = [
     ("Layihəni “Yaşıl Vadi” Məhdud Məsuliyyətli Cəmiyyəti icra edir, “Dəniz Yolu” Nəqliyyat Agentliyi dəstəkləyir.",
      [("Yaşıl Vadi", "ORG", "Yaşıl Vadi"),
       ("“Dəniz Yolu” Nəqliyyat Agentliyi", "ORG", "Dəniz Yolu Nəqliyyat Agentliyi")]),
+    # a country before an organisation of many countries is no part of its name
+    ("Qazaxıstan Dünya Ticarət Təşkilatının üzvüdür, Gürcüstan Avropa İttifaqına üzv olmaq istəyir.",
+     [("Qazaxıstan", "LOC", "Qazaxıstan"), ("Dünya Ticarət Təşkilatının", "ORG", "Dünya Ticarət Təşkilatı"),
+      ("Gürcüstan", "LOC", "Gürcüstan"), ("Avropa İttifaqına", "ORG", "Avropa İttifaqı")]),
+    ("Azərbaycan Beynəlxalq Bankı kredit verib.",
+     [("Azərbaycan Beynəlxalq Bankı", "ORG", "Azərbaycan Beynəlxalq Bankı")]),
     # a point of the compass before a place is part of its name
     ("Qərbi Almaniya ilə Şərqi Almaniya 1990-cı ildə birləşib, Cənub-Şərqi Asiyadan da qonaqlar gəlib.",
      [("Qərbi Almaniya", "LOC", "Qərbi Almaniya"), ("Şərqi Almaniya", "LOC", "Şərqi Almaniya"),

@@ -161,6 +161,8 @@ COMMON_NOUN_MIN_COUNT = 1000
 # words that open international organisations' names, never part of a person's (İlham Əliyev | Birləşmiş
 # Millətlər Təşkilatının)
 _INTERNATIONAL_OPENERS = frozenset(["birləşmiş", "şimali", "cənubi", "qərbi", "şərqi", "ümumdünya", "avropa"])
+# words that open the names of organisations of many countries, which no country's name opens
+_MANY_COUNTRIES_OPENERS = frozenset(["birləşmiş", "ümumdünya", "dünya", "avropa"])
 # common words that open many organisations' names (Dövlət Gömrük Komitəsi, Milli Elmlər Akademiyası)
 _ORG_OPENERS = NAME_MODIFIERS | frozenset(["dövlət", "beynəlxalq", "respublika", "xarici", "daxili", "hərbi", "elmi",
                                            "ictimai", "iqtisadi", "sosial", "regional", "yerli", "kənd"])
@@ -663,6 +665,16 @@ class _Recogniser:
                 self.add(i, place, "PER", 0.85)
                 self.classify(place, j)
                 return
+        country = self.phrase_at(i, gaz.countries) if heads and heads[-1] > i + 1 else 0
+        if country and i + country < heads[-1] and toks[i + country].key in _MANY_COUNTRIES_OPENERS \
+                and tuple(t.key for t in toks[i : i + country]) in gaz.countries \
+                and not any(k in _STATE_FORMS or k.startswith("ştat") for k in _stem_keys(toks[i + country + 1])):
+            # a country before an organisation of many countries is the sentence's subject, no part of the
+            # name (Qazaxıstan | Dünya Ticarət Təşkilatının üzvüdür, Gürcüstan | Avropa İttifaqına; but
+            # Meksika Birləşmiş Ştatları is the country's own name)
+            self.classify(i, i + country)
+            self.classify(i + country, j)
+            return
         person = self._person_before_placed_org(i, heads[-1]) if heads else 0
         if person:
             self.add(i, i + person, "PER", 0.8)  # İlham Əliyev | Yeni Azərbaycan Partiyasının sədri
