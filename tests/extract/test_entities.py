@@ -61,6 +61,9 @@ CASES = [
       ("Gürcüstan", "LOC", "Gürcüstan"), ("Avropa İttifaqına", "ORG", "Avropa İttifaqı")]),
     ("Azərbaycan Beynəlxalq Bankı kredit verib.",
      [("Azərbaycan Beynəlxalq Bankı", "ORG", "Azərbaycan Beynəlxalq Bankı")]),
+    # a title before və ends what comes before it
+    ("O, YAP Sədri və İdarə Heyətinin üzvü seçilib.",
+     [("YAP", "ORG", "YAP"), ("İdarə Heyətinin", "ORG", "İdarə Heyəti")]),
     # a point of the compass before a place is part of its name
     ("Qərbi Almaniya ilə Şərqi Almaniya 1990-cı ildə birləşib, Cənub-Şərqi Asiyadan da qonaqlar gəlib.",
      [("Qərbi Almaniya", "LOC", "Qərbi Almaniya"), ("Şərqi Almaniya", "LOC", "Şərqi Almaniya"),

@@ -562,6 +562,8 @@ class _Recogniser:
         before = self.toks[max(0, j - 2) : j]
         if any(t.key in self.gaz.first_names or self.gaz.looks_like_surname(t.key) for t in before):
             return False  # Tobias Baumann və İKT İşçi Qrupu: a person, then an organisation
+        if self.toks[j - 1].key in self.gaz.title_words:
+            return False  # YAP Sədri və İdarə Heyətinin üzvü: a title, then an organisation
         if self.toks[j].key == "və" and (self.toks[j - 1].acronym or _company_compound(self.toks[j - 1].key)):
             # İSESCO və Avropa Şurası, MuğanBank və Bank Respublika: an acronym or a one-word company is a
             # whole name (YUNESKO üzrə ... is not)
