@@ -311,8 +311,8 @@ class _StubTagger:
     # a foreign name no list or lexicon knows: kept when the model is sure of every tag, not when unsure
     ("Kitabın müəllifi Mitrush Kuteli kimi tanınır.", ["Mitrush", "Kuteli"], "PER", 0.89, True),
     ("Kitabın müəllifi Mitrush Kuteli kimi tanınır.", ["Mitrush", "Kuteli"], "PER", 0.80, False),
-    ("Bu ərazi Vlora körfəzinə qədər uzanır.", ["Vlora"], "LOC", 0.89, True),
-    ("Bu ərazi Vlora körfəzinə qədər uzanır.", ["Vlora"], "LOC", 0.80, False),
+    ("Bu ərazi Zeltrin körfəzinə qədər uzanır.", ["Zeltrin"], "LOC", 0.89, True),
+    ("Bu ərazi Zeltrin körfəzinə qədər uzanır.", ["Zeltrin"], "LOC", 0.80, False),
     # however sure, common nouns name no place, and a run of capitals is no person
     ("Komandamız və Federasiyamızın üzvləri gəldi.", ["Federasiyamızın"], "LOC", 0.89, False),
     ("Böyük Britaniya Birləşmiş Krallığı bəyanat yayıb.", ["Birləşmiş", "Krallığı"], "LOC", 0.89, True),
