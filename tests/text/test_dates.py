@@ -82,6 +82,10 @@ CASES: list[tuple[str, str, tuple[str, str, str | None, str]]] = [
     ("2020-2021-ci illərdə tikilib.", REF, ("2020-2021-ci illərdə", "2020", "2021", "range")),
     ("XX əsrin əvvəllərində neft çıxarılırdı.", REF, ("XX əsrin", "1901", "2000", "range")),
     ("XIX əsrdə tikilib.", REF, ("XIX əsrdə", "1801", "1900", "range")),
+    # two centuries at once
+    ("Qala XVI–XVII əsrlərdə tikilib.", REF, ("XVI–XVII əsrlərdə", "1501", "1700", "range")),
+    ("XX-XXI əsrlərin ədəbiyyatı öyrənilir.", REF, ("XX-XXI əsrlərin", "1901", "2100", "range")),
+    ("Kəndlər 16-17-ci əsrlərdə yaranıb.", REF, ("16-17-ci əsrlərdə", "1501", "1700", "range")),
     ("Keçən il ixrac artıb.", REF, ("Keçən il", "2021", None, "year")),
     ("Bu il seçki keçiriləcək.", REF, ("Bu il", "2022", None, "year")),
     ("Gələn il sammit Bakıda olacaq.", REF, ("Gələn il", "2023", None, "year")),

@@ -352,11 +352,11 @@ def _listed_year(m: re.Match[str], ref: dt.date | None) -> _Value | None:
     return _Value(_iso(int(m["y"])), None, "year")
 
 
-@_rule(r"(?P<c>[1-9]|1\d|2[01])" + _NUMSUF + r"\s+" + _ci("əsr") + r"(?P<s>" + _L + r"{0,8})" + _END)
+@_rule(r"(?P<c>[1-9]|1\d|2[01])(?:" + _DASH + r"(?P<c2>[1-9]|1\d|2[01]))?" + _NUMSUF + r"\s+" + _ci("əsr")
+       + r"(?P<s>" + _L + r"{0,8})" + _END)
 def _numbered_century(m: re.Match[str], ref: dt.date | None) -> _Value | None:
-    """`13-cü əsrdə`: a century by its Arabic numeral, as `XIII əsrdə`."""
-    n = int(m["c"])
-    return _Value(_iso(100 * (n - 1) + 1), _iso(100 * n), "range")
+    """`13-cü əsrdə`: a century by its Arabic numeral, as `XIII əsrdə`; `16-17-ci əsrlərdə` two of them."""
+    return _centuries(int(m["c"]), int(m["c2"]) if m["c2"] else None)
 
 
 @_rule(_f(_MON, g="m") + _END)
@@ -370,12 +370,19 @@ def _month_alone(m: re.Match[str], ref: dt.date | None) -> _Value | None:
     return _Value(_iso(y, month) if y else "", None, "month")
 
 
-@_rule(r"(?P<r>[IVXL]{1,6})\s+" + _ci("əsr") + r"(?P<s>" + _L + r"{0,8})" + _END)
+@_rule(r"(?P<r>[IVXL]{1,6})(?:" + _DASH + r"(?P<r2>[IVXL]{1,6}))?\s+" + _ci("əsr") + r"(?P<s>" + _L + r"{0,8})" + _END)
 def _century(m: re.Match[str], ref: dt.date | None) -> _Value | None:
+    """`XIX əsrdə`, and two centuries at once: `XVI–XVII əsrlərdə`."""
     n = _roman(m["r"])
-    if not n or n > 21:
+    return _centuries(n, _roman(m["r2"]) if m["r2"] else None) if n else None
+
+
+def _centuries(first: int, last: int | None) -> _Value | None:
+    """The years of a century, or of the centuries from `first` to `last`."""
+    last = last or first
+    if not 1 <= first <= last <= 21:
         return None
-    return _Value(_iso(100 * (n - 1) + 1), _iso(100 * n), "range")
+    return _Value(_iso(100 * (first - 1) + 1), _iso(100 * last), "range")
 
 
 def _roman(s: str) -> int | None:
