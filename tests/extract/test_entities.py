@@ -61,6 +61,8 @@ CASES = [
       ("Gürcüstan", "LOC", "Gürcüstan"), ("Avropa İttifaqına", "ORG", "Avropa İttifaqı")]),
     ("Azərbaycan Beynəlxalq Bankı kredit verib.",
      [("Azərbaycan Beynəlxalq Bankı", "ORG", "Azərbaycan Beynəlxalq Bankı")]),
+    # a numeral opens the name it numbers, not the sentence's first word before it
+    ("Sərgi II Dünya müharibəsinə həsr olunub.", [("II Dünya müharibəsinə", "EVENT", "II Dünya müharibəsi")]),
     # a title before və ends what comes before it
     ("O, YAP Sədri və İdarə Heyətinin üzvü seçilib.",
      [("YAP", "ORG", "YAP"), ("İdarə Heyətinin", "ORG", "İdarə Heyəti")]),

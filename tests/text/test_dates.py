@@ -135,6 +135,8 @@ NOT_DATES = [
     ("Qala 325-ci ildə tikilib.", [("325-ci ildə", "0325", None)]),
     ("Şəhər 1054-cü ildə salınıb.", [("1054-cü ildə", "1054", None)]),
     ("Bu 13-cü əsrdə olub.", [("13-cü əsrdə", "1201", "1300")]),
+    ("Şəhər XV, XVI və XVII əsrlərdə böyüyüb.", [("XV", "1401", "1500"), ("XVI", "1501", "1600"),
+                                                  ("XVII əsrlərdə", "1601", "1700")]),
     ("1948, 1961 və 1978-ci illərdə tikilib.", [("1948", "1948", None), ("1961", "1961", None),
                                                 ("1978-ci illərdə", "1978", None)]),
     ("Bu 1995 və ya 1996-cı ildə olub.", [("1995", "1995", None), ("1996-cı ildə", "1996", None)]),

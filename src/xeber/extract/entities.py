@@ -615,6 +615,9 @@ class _Recogniser:
         if i + 1 < j and toks[i].sent_start and gaz.is_known_name(toks[i + 1].key) \
                 and not gaz.is_known_name(toks[i].key) and _common_noun(toks[i].text):
             i += 1
+        # ... or before a numeral, which opens the name it numbers (Konfrans | II Dünya müharibəsinə)
+        if i + 1 < j and toks[i].sent_start and _REGNAL.fullmatch(toks[i + 1].text) and _common_word(toks[i].text):
+            i += 1
         # connectors and commas at the edges never belong to a name (`, Rabitə və ... Nazirliyinin` once
         # the sentence's first word was left out)
         while i < j and (toks[i].key in _CONNECTORS or toks[i].text == ","):

@@ -377,6 +377,14 @@ def _century(m: re.Match[str], ref: dt.date | None) -> _Value | None:
     return _centuries(n, _roman(m["r2"]) if m["r2"] else None) if n else None
 
 
+@_rule(r"(?P<r>[IVXL]{1,6})(?=(?:\s*,\s*[IVXL]{1,6})*(?:\s*,\s*|\s+(?:və|ya|yaxud)\s+)[IVXL]{1,6}\s+"
+       + _ci("əsr") + ")")
+def _listed_century(m: re.Match[str], ref: dt.date | None) -> _Value | None:
+    """`XV və XVI əsrlərdə`: the centuries listed before the one that carries `əsr`."""
+    n = _roman(m["r"])
+    return _centuries(n, None) if n else None
+
+
 def _centuries(first: int, last: int | None) -> _Value | None:
     """The years of a century, or of the centuries from `first` to `last`."""
     last = last or first
