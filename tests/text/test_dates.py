@@ -82,6 +82,12 @@ CASES: list[tuple[str, str, tuple[str, str, str | None, str]]] = [
     ("2020-2021-ci illərdə tikilib.", REF, ("2020-2021-ci illərdə", "2020", "2021", "range")),
     ("XX əsrin əvvəllərində neft çıxarılırdı.", REF, ("XX əsrin", "1901", "2000", "range")),
     ("XIX əsrdə tikilib.", REF, ("XIX əsrdə", "1801", "1900", "range")),
+    # seasons, short second years, years alone in brackets
+    ("Klub 2015-16 mövsümündə çempion olub.", REF, ("2015-16 mövsümündə", "2015", "2016", "range")),
+    ("2022/23 mövsümünün yekunları açıqlanıb.", REF, ("2022/23 mövsümünün", "2022", "2023", "range")),
+    ("O, 1989-90-cı illərdə ABŞ-da olub.", REF, ("1989-90-cı illərdə", "1989", "1990", "range")),
+    ("Proqram (2011-2020) qəbul olunub.", REF, ("2011-2020", "2011", "2020", "range")),
+    ("Əlaqələr Yuqoslaviya (1948) ilə kəsilib.", REF, ("1948", "1948", None, "year")),
     # two centuries at once
     ("Qala XVI–XVII əsrlərdə tikilib.", REF, ("XVI–XVII əsrlərdə", "1501", "1700", "range")),
     ("XX-XXI əsrlərin ədəbiyyatı öyrənilir.", REF, ("XX-XXI əsrlərin", "1901", "2100", "range")),
@@ -128,6 +134,8 @@ NOT_DATES = [
     "Tələbə 5-ci ildə oxuyur.",  # a year of study
     "Son 20-30 ildə çox şey dəyişib.",  # a number of years
     "Bu barədə Martin Lüter yazıb.",  # a given name, not March: the ending breaks the month's harmony
+    "Qoşunlar Oktavian Avqustun əmri ilə yola düşüb.",  # a capitalised month inside a sentence is a name
+    "Məlumat xüsusi telefon xidməti (1541) ilə verilir.",  # a short phone number in brackets
 ]
 
 

@@ -332,6 +332,36 @@ def _year(m: re.Match[str], ref: dt.date | None) -> _Value | None:
     return _years_value(int(m["y"]), _int(m["y2"]), m["il"])
 
 
+def _second_year(y: int, short: str) -> int:
+    """`1989-90`, `2015-16`, `1999-00`: the second year of a range by its last two digits."""
+    if len(short) == 4:
+        return int(short)
+    y2 = y // 100 * 100 + int(short)
+    return y2 if y2 > y else y2 + 100
+
+
+@_rule(r"(?P<y>1[5-9]\d\d|20\d\d)" + _DASH + r"(?P<y2>\d\d)(?!\d)" + _NUMSUF + _f(_IL, g="il"))
+def _short_range(m: re.Match[str], ref: dt.date | None) -> _Value | None:
+    """`1989-90-cı illərdə`: the second year by its last two digits."""
+    return _years_value(int(m["y"]), _second_year(int(m["y"]), m["y2"]), m["il"])
+
+
+@_rule(r"(?P<y>1[5-9]\d\d|20\d\d)\s?[-–—/]\s?(?P<y2>1[5-9]\d\d|20\d\d|\d\d(?!\d))\s+" + _ci("mövsüm")
+       + _L + r"{0,8}" + _END)
+def _season(m: re.Match[str], ref: dt.date | None) -> _Value | None:
+    """`2015-16 mövsümündə`, `2022/2023 mövsümü`: a season runs over two years."""
+    y = int(m["y"])
+    return _years_value(y, _second_year(y, m["y2"]), None)
+
+
+@_rule(r"(?<=\()(?P<y>1[89]\d\d|20\d\d)(?:[-–—](?P<y2>1[5-9]\d\d|20\d\d|\d\d))?(?=\))")
+def _year_in_brackets(m: re.Match[str], ref: dt.date | None) -> _Value | None:
+    """`Yuqoslaviya (1948)`, `dövründə (1939–44)`: a year, or two, alone in brackets (from 1800: a short
+    phone number, `(1541)`, is written so too)."""
+    y = int(m["y"])
+    return _years_value(y, _second_year(y, m["y2"]) if m["y2"] else None, None)
+
+
 @_rule(r"(?P<y>1[5-9]\d\d|20\d\d)" + r"\s?[-–'’]\s?(?:c[ıiuü])" + _END)
 def _year_ordinal(m: re.Match[str], ref: dt.date | None) -> _Value | None:
     """`2021-ci` with the noun left out (`2021-ci və 2022-ci illərdə`)."""
@@ -365,6 +395,8 @@ def _month_alone(m: re.Match[str], ref: dt.date | None) -> _Value | None:
     suffix = lower(m["ms"])
     if suffix in ("", "ı", "i", "u", "ü", "a", "ə") or _month(m["m"], suffix) is None:
         return None
+    if m["m"][:1].isupper() and m.string[: m.start()].rstrip()[-1:] not in ("", ".", "!", "?", "\n", ":", "—", "-"):
+        return None  # Oktavian Avqustun: a month is written in lower case inside a sentence, a name is not
     month = _MONTH_NUMBER[lower(m["m"])]
     y = _guess_year(month, None, ref)
     return _Value(_iso(y, month) if y else "", None, "month")
