@@ -61,6 +61,9 @@ CASES = [
       ("Gürcüstan", "LOC", "Gürcüstan"), ("Avropa İttifaqına", "ORG", "Avropa İttifaqı")]),
     ("Azərbaycan Beynəlxalq Bankı kredit verib.",
      [("Azərbaycan Beynəlxalq Bankı", "ORG", "Azərbaycan Beynəlxalq Bankı")]),
+    # a trust or studio named by its industry, after an inflected first word of the sentence
+    ("Mədənlər Stalinneft trestinə verildi, filmləri isə Azərbaycanfilm çəkdi.",
+     [("Stalinneft", "ORG", "Stalinneft"), ("Azərbaycanfilm", "ORG", "Azərbaycanfilm")]),
     # a numeral opens the name it numbers, not the sentence's first word before it
     ("Sərgi II Dünya müharibəsinə həsr olunub.", [("II Dünya müharibəsinə", "EVENT", "II Dünya müharibəsi")]),
     # a title before və ends what comes before it

@@ -254,7 +254,15 @@ def _company_compound(word_key: str) -> bool:
         rest = word_key[len(prefix):]
         if word_key.startswith(prefix) and len(rest) >= 2 and _common_noun(rest):
             return True
+    # a trust or studio named by its industry: Azneft, Stalinneft, Azərbaycanfilm, Azdövlətkino
+    stem = next((word_key[: -len(noun)] for noun in _INDUSTRY_NOUNS if word_key.endswith(noun)), "")
+    if (len(stem) >= 3 or stem == "az") and not _common_word(word_key):
+        return True
     return False
+
+
+# industries whose trusts and studios were named `X + industry` (Azneft, Azərbaycanfilm, Azdövlətkino)
+_INDUSTRY_NOUNS = ("neft", "film", "kino", "sənaye", "energo", "enerji", "telekom")
 
 
 # endings of place names the lists may lack (Britaniya, Tacikistan, Gəncəbad, Saatlı, Kürdəmir)
@@ -490,6 +498,11 @@ class _Recogniser:
             return False
         return self._given_and_surname(i + 1) or _is_initial(toks[i + 1])
 
+    def _inflected_before_company(self, i: int, j: int) -> bool:
+        """The sentence's first word is an inflected common word before a one-word company (Mədənlər |
+        Stalinneft trestinə, Filmi | Azərfilm çəkib), no part of its name."""
+        return i + 2 == j and _company_compound(self.toks[i + 1].key) and _inflected_common(self.toks[i].text)
+
     def _honorific_inside(self, j: int) -> bool:
         """`xan`, `bəy` ... at j between a given name and another capitalised word of the same name."""
         toks = self.toks
@@ -605,7 +618,8 @@ class _Recogniser:
         # Sosial Müdafiəsi Nazirliyi)
         while i < j and toks[i].sent_start and (toks[i].key in gaz.not_names or toks[i].key in self.lower_words
                                                  or self._lower_elsewhere(i)
-                                                 or self._object_before_person(i, j)) \
+                                                 or self._object_before_person(i, j)
+                                                 or self._inflected_before_company(i, j)) \
                 and not gaz.is_known_name(toks[i].key) and not (
                     i + 2 < j and toks[i + 1].key == "və" and toks[i].key not in gaz.not_names
                     and self._org_ahead(i + 2)) and not self._modifies_org_name(i, j):
