@@ -61,6 +61,9 @@ CASES = [
       ("Gürcüstan", "LOC", "Gürcüstan"), ("Avropa İttifaqına", "ORG", "Avropa İttifaqı")]),
     ("Azərbaycan Beynəlxalq Bankı kredit verib.",
      [("Azərbaycan Beynəlxalq Bankı", "ORG", "Azərbaycan Beynəlxalq Bankı")]),
+    # a natural place by its kind, even when its name is also a common word
+    ("Şəhərə su Kür çayından verilir, turistlər Tufan dağına qalxır.",
+     [("Kür", "LOC", "Kür"), ("Tufan", "LOC", "Tufan")]),
     # a trust or studio named by its industry, after an inflected first word of the sentence
     ("Mədənlər Stalinneft trestinə verildi, filmləri isə Azərbaycanfilm çəkdi.",
      [("Stalinneft", "ORG", "Stalinneft"), ("Azərbaycanfilm", "ORG", "Azərbaycanfilm")]),

@@ -45,7 +45,11 @@ _NAME_PARTICLES = frozenset(["fon", "fan", "van", "der", "den", "di", "dos", "la
 _PLACE_KINDS = frozenset(["rayon", "rayonu", "şəhər", "şəhəri", "kənd", "kəndi", "qəsəbə", "qəsəbəsi", "bölgə",
                           "bölgəsi", "vilayət", "vilayəti", "ölkə", "ölkəsi", "paytaxt", "paytaxtı", "region",
                           "regionu", "əyalət", "əyaləti", "ştat", "ştatı"])
-_SETTLEMENT_KINDS = frozenset(["şəhəri", "rayonu", "kəndi", "qəsəbəsi", "vilayəti", "əyaləti", "ştatı"])
+# kinds of natural place (Kür çayı, Tufan dağı, Pirallahı adası): a capitalised common word before one
+# inside a sentence is still its name
+_NATURAL_KINDS = frozenset(["çayı", "gölü", "dənizi", "dağı", "dağları", "körfəzi", "boğazı", "adası",
+                            "yarımadası", "okeanı", "vadisi", "səhrası", "düzü"])
+_SETTLEMENT_KINDS = frozenset(["şəhəri", "rayonu", "kəndi", "qəsəbəsi", "vilayəti", "əyaləti", "ştatı"]) | _NATURAL_KINDS
 _UNIT_KINDS = frozenset(["şəhər", "rayon", "kənd", "qəsəbə"])
 _ORG_WORDS_AFTER_QUOTE = frozenset(
     ["şirkəti", "şirkətinin", "şirkətində", "şirkətinə", "mmc", "asc", "qsc", "holdinqi", "qəzeti", "qəzetinin",
@@ -742,9 +746,11 @@ class _Recogniser:
             if _is_head(toks[nxt], gaz.fac_heads):
                 self.add(i, nxt + 1, "FAC", 0.8)
                 return
-        if nxt < len(toks) and not toks[nxt].cap and self.adjacent(nxt - 1, nxt) and not titled \
-                and any(lower(s) in _SETTLEMENT_KINDS for s in (a.stem for a in splits(toks[nxt].text))) \
-                and not _common_noun(toks[j - 1].text) and not toks[j - 1].acronym \
+        kind = next((k for k in (lower(a.stem) for a in splits(toks[nxt].text)) if k in _SETTLEMENT_KINDS), None) \
+            if nxt < len(toks) else None
+        if kind is not None and not toks[nxt].cap and self.adjacent(nxt - 1, nxt) and not titled \
+                and (not _common_noun(toks[j - 1].text) or (kind in _NATURAL_KINDS and not toks[j - 1].sent_start)) \
+                and not toks[j - 1].acronym \
                 and not any(len(c.suffix) >= 2 for c in splits(toks[j - 1].text)):
             # Tbilisi şəhərində, Yeni Yaşma qəsəbəsində: the last word (with its modifiers, bare: a place
             # before its kind takes no ending) is a place by its kind
