@@ -61,6 +61,11 @@ CASES = [
       ("Gürcüstan", "LOC", "Gürcüstan"), ("Avropa İttifaqına", "ORG", "Avropa İttifaqı")]),
     ("Azərbaycan Beynəlxalq Bankı kredit verib.",
      [("Azərbaycan Beynəlxalq Bankı", "ORG", "Azərbaycan Beynəlxalq Bankı")]),
+    # a state whose name ends in a word organisations end in too, after a common first word
+    ("Ölkə Sovet İttifaqının tərkibində idi, indi Rusiya Federasiyası ilə sərhəddir.",
+     [("Sovet İttifaqının", "LOC", "Sovet İttifaqı"), ("Rusiya Federasiyası", "LOC", "Rusiya Federasiyası")]),
+    ("Türkiyə Futbol Federasiyası qərar verib.",
+     [("Türkiyə Futbol Federasiyası", "ORG", "Türkiyə Futbol Federasiyası")]),
     # a natural place by its kind, even when its name is also a common word
     ("Şəhərə su Kür çayından verilir, turistlər Tufan dağına qalxır.",
      [("Kür", "LOC", "Kür"), ("Tufan", "LOC", "Tufan")]),

@@ -630,8 +630,8 @@ class _Recogniser:
             i += 1
         # a sentence's first word that is a common noun before a known place (Layihə Bakı Dövlət
         # Universitetinin ...; Qərar Azərbaycan SSR ...): the name begins with the place
-        if i + 1 < j and toks[i].sent_start and gaz.is_known_name(toks[i + 1].key) \
-                and not gaz.is_known_name(toks[i].key) and _common_noun(toks[i].text):
+        if i + 1 < j and toks[i].sent_start and (gaz.is_known_name(toks[i + 1].key) or self.phrase_at(
+                i + 1, gaz.countries)) and not gaz.is_known_name(toks[i].key) and _common_noun(toks[i].text):
             i += 1
         # ... or before a numeral, which opens the name it numbers (Konfrans | II Dünya müharibəsinə)
         if i + 1 < j and toks[i].sent_start and _REGNAL.fullmatch(toks[i + 1].text) and _common_word(toks[i].text):
@@ -688,6 +688,9 @@ class _Recogniser:
                 self.add(i, place, "PER", 0.85)
                 self.classify(place, j)
                 return
+        state = self.phrase_at(i, gaz.countries) if heads else 0
+        if state and i + state + self._state_form_after(i + state, j) == heads[-1] + 1:
+            heads = []  # Sovet İttifaqı, Rusiya Federasiyası: a state whose name ends in a word heads also end
         country = self.phrase_at(i, gaz.countries) if heads and heads[-1] > i + 1 else 0
         if country and i + country < heads[-1] and toks[i + country].key in _MANY_COUNTRIES_OPENERS \
                 and tuple(t.key for t in toks[i : i + country]) in gaz.countries \
