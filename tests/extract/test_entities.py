@@ -64,6 +64,8 @@ CASES = [
     # a state whose name ends in a word organisations end in too, after a common first word
     ("Ölkə Sovet İttifaqının tərkibində idi, indi Rusiya Federasiyası ilə sərhəddir.",
      [("Sovet İttifaqının", "LOC", "Sovet İttifaqı"), ("Rusiya Federasiyası", "LOC", "Rusiya Federasiyası")]),
+    ("Qoşunlar Yunanıstan və Sovet İttifaqı ərazilərinə daxil oldu.",
+     [("Yunanıstan", "LOC", "Yunanıstan"), ("Sovet İttifaqı", "LOC", "Sovet İttifaqı")]),
     ("Türkiyə Futbol Federasiyası qərar verib.",
      [("Türkiyə Futbol Federasiyası", "ORG", "Türkiyə Futbol Federasiyası")]),
     # a natural place by its kind, even when its name is also a common word

@@ -602,9 +602,12 @@ class _Recogniser:
         """A run of capitalised words from i ends in an organisation head (so `və` belongs to the name)."""
         n = len(self.toks)
         start = i
+        # a state's name holds no head (Sovet İttifaqı, Rusiya Federasiyası), though one may follow it
+        state = self.phrase_at(start, self.gaz.countries)
+        state_end = start + state + self._state_form_after(start + state, n) if state else start
         while i < n and i - start < 12 and (self.toks[i].cap or self.toks[i].key in _CONNECTORS
                                              or self.toks[i].text == ","):
-            if self.toks[i].cap and _is_head(self.toks[i], self.gaz.org_heads):
+            if i >= state_end and self.toks[i].cap and _is_head(self.toks[i], self.gaz.org_heads):
                 return True
             i += 1
         return False
