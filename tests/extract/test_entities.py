@@ -61,6 +61,10 @@ CASES = [
       ("Gürcüstan", "LOC", "Gürcüstan"), ("Avropa İttifaqına", "ORG", "Avropa İttifaqı")]),
     ("Azərbaycan Beynəlxalq Bankı kredit verib.",
      [("Azərbaycan Beynəlxalq Bankı", "ORG", "Azərbaycan Beynəlxalq Bankı")]),
+    # after a title, a surname alone before an organisation that opens with a place
+    ("Səfir Əliyev Azərbaycan Respublikası Xarici İşlər Nazirliyində görüş keçirib.",
+     [("Əliyev", "PER", "Əliyev"),
+      ("Azərbaycan Respublikası Xarici İşlər Nazirliyində", "ORG", "Azərbaycan Respublikası Xarici İşlər Nazirliyi")]),
     # a state whose name ends in a word organisations end in too, after a common first word
     ("Ölkə Sovet İttifaqının tərkibində idi, indi Rusiya Federasiyası ilə sərhəddir.",
      [("Sovet İttifaqının", "LOC", "Sovet İttifaqı"), ("Rusiya Federasiyası", "LOC", "Rusiya Federasiyası")]),

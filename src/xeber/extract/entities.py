@@ -704,6 +704,14 @@ class _Recogniser:
             self.classify(i, i + country)
             self.classify(i + country, j)
             return
+        if heads and titled and heads[-1] > i + 1 and any(gaz.looks_like_surname(k) for k in _stem_keys(toks[i])) \
+                and (toks[i + 1].acronym or toks[i + 1].key in _INTERNATIONAL_OPENERS
+                     or self.phrase_at(i + 1, gaz.countries) or self.phrase_at(i + 1, gaz.places)):
+            # Prezident Əliyev | Şimali Atlantika Əməkdaşlıq Şurasının iclasında: after a title, a surname
+            # alone is the person, the organisation after it opens with a place or a word such names open with
+            self.add(i, i + 1, "PER", 0.8)
+            self.classify(i + 1, j)
+            return
         person = self._person_before_placed_org(i, heads[-1]) if heads else 0
         if person:
             self.add(i, i + person, "PER", 0.8)  # İlham Əliyev | Yeni Azərbaycan Partiyasının sədri
