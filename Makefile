@@ -83,6 +83,7 @@ bench: venv sysdeps models
 	$(BIN)/python bench/normalize_bench.py --split test --articles 200 --out $(BENCH_OUT)/normalize.md
 	$(BIN)/python bench/ingest_bench.py --pages 12 --html 200 --out $(BENCH_OUT)/ingest.md
 	$(BIN)/python bench/entities_bench.py | tee $(BENCH_OUT)/entities.md
+	$(BIN)/python bench/entities_cv.py | tee $(BENCH_OUT)/entities-cv.md
 	$(BIN)/python bench/events_bench.py --out $(BENCH_OUT)/events.md
 	$(BIN)/python bench/search_bench.py mirage | tee $(BENCH_OUT)/search-mirage.md
 	$(BIN)/python bench/search_bench.py news | tee $(BENCH_OUT)/search-news.md
