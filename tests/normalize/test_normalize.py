@@ -126,6 +126,9 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
          "Layihə ölkəmiz üçün önəmlidir və bu günə qədər davam edib."),
         # OCR's l for i: a noun and a bare relational noun (şər|alt) are no compound written as one word
         ("Yeni bina şagirdlərə müasir şəralt yaradacaq.", "Yeni bina şagirdlərə müasir şərait yaradacaq."),
+        # a speck OCR read as a letter before a capitalised word, and its first two letters typed in turn
+        ("Qonaqlar iKoreya və Yaponiyadan gəlib, nəticə üYksək olub.",
+         "Qonaqlar Koreya və Yaponiyadan gəlib, nəticə Yüksək olub."),
     ],
 )
 def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
@@ -141,6 +144,7 @@ def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
         "Prezident Xarici İşlər naziri Baxtiyor Saidovu qəbul edib.",  # ... inflected: no Bəxtiyar
         "Qolları Juninyo və Abdellah Zubir vurublar.",  # before a word no reading knows: no Abdullah
         "G20 sammiti, 5G şəbəkəsi, COVID-19, İSO27001, H1N1, mp3, Windows10 və 1st Workshop.",  # codes stay
+        "Tətbiq iOS, iPhone, eManat və myGov üçün hazırlanıb.",  # brands with a lower-case letter first
         "İkinci yeri Azərbaycan vətəndaşı Anna Yusipova tutub.",  # a surname after a given name (no Yusifova)
         "Bu, vətəndaşları əlavə get-gəldən azad edir.",  # the compound's ending, not `gəl`'s
         "Məlumatları müvafiq xanalara doldurur.",  # a listed word + an inflection the lists lack

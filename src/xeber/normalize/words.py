@@ -305,7 +305,7 @@ def _never_changes(word: str, speller: Speller) -> bool:
     if _SPLIT_CAPITAL.fullmatch(word):
         return not speller.can_change(lower(word))
     if is_all_caps(word) or any(c.isupper() for c in word[1:]):
-        return _camel_parts(word, speller) is None
+        return _camel_parts(word, speller) is None and _lead_slip(word, Counter(), speller) is None
     low = lower(word)
     return not speller.can_change(low) and not speller.can_change(low, name_like=True)
 
@@ -381,6 +381,9 @@ def _word_edit(word: str, start: int, prev: str | None, nxt: str | None, sentenc
         if edit is not None:
             return edit
     if is_all_caps(word) or any(c.isupper() for c in word[1:]):
+        slip = _lead_slip(word, names, speller)
+        if slip is not None:
+            return Edit(start, start + len(word), word, slip, "spelling", LEAD_SLIP_CONFIDENCE)
         # acronyms and mixed case (AZERTAC, McDonald, AzərEnerji) stay, unless two words ran together
         return _camel_split(word, start, names, speller)
     low = lower(word)
@@ -483,6 +486,28 @@ def _is_name(word: str, speller: Speller) -> bool:
     """Whether the morphology reads `word` as a proper name."""
     morph = speller.lexicon.morph
     return morph is not None and any(a.pos == "PROPN" for a in morph.analyze(word))
+
+
+# letters OCR reads from a speck before a word (iKoreya, lƏks); e-, my- and the like open brands (eManat)
+_STRAY_LEAD = frozenset("ilıjrt")
+_LEAD_SLIP = re.compile(r"[^\W\d_][A-ZÇƏĞİÖŞÜ][^\W\d_]+")
+LEAD_SLIP_CONFIDENCE = 0.85
+
+
+def _lead_slip(word: str, names: Counter[str], speller: Speller) -> str | None:
+    """A capitalised word behind one lower-case letter: a speck OCR read as a letter (`iKoreya`, `lƏks`)
+    or the first two letters typed in turn (`üYksək`, `gAentliyi`). The word it becomes must be a frequent
+    one or the document's own; a form the document repeats is a brand (`iPhone`, `eGov`)."""
+    if not _LEAD_SLIP.fullmatch(word) or not word[0].islower() or not word[2:].islower() or names[word] >= 2:
+        return None  # (iOS: an acronym after the letter is a brand's)
+    counts = speller.lexicon.counts
+    candidates = [word[1] + word[0] + word[2:]]
+    if word[0] in _STRAY_LEAD:
+        candidates.append(word[1:])
+    for cand in candidates:
+        if names[cand] > 0 or counts.get(lower(cand), 0) >= MIN_DIGIT_WORD_COUNT:
+            return cand
+    return None
 
 
 def _camel_split(word: str, start: int, names: Counter[str], speller: Speller) -> Edit | None:
