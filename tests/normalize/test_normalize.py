@@ -62,6 +62,9 @@ def test_unicode_repairs(text: str, expected: str) -> None:
         ("komissiya heyəti nin üzvləri", "komissiya heyətinin üzvləri"),
         ("qaydaların göst ərilməsi", "qaydaların göstərilməsi"),
         ("Tədbirdə deputatlar ı, ekspertlər iştirak edib.", "Tədbirdə deputatları, ekspertlər iştirak edib."),
+        # ... however rare the joined word: a long ending, or a continuation no list has ever seen
+        ("Nazirlər kabinetləri ndən məlumat gəlib.", "Nazirlər kabinetlərindən məlumat gəlib."),
+        ("Şirkətin çevikli yinin artması vacibdir.", "Şirkətin çevikliyinin artması vacibdir."),
         # a conjunction run together with a particle or another conjunction; a word that only looks so stays
         ("Sənədlər vəya arayışlar, eləcədə ərizələr qəbul edilir.",
          "Sənədlər və ya arayışlar, eləcə də ərizələr qəbul edilir."),

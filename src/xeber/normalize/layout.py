@@ -112,14 +112,23 @@ def _space_edits(text: str, known: Known, count: Callable[[str], int]) -> list[E
         if len(b) < 2 or b in PARTICLES:
             continue
         if not known(la) or not known(b):
-            # a side that is no word: the word was broken (göst ərilməsinin, kommun al)
-            if count(joined) >= MIN_JOINED_COUNT_OF_BROKEN and known(joined):
+            # a side that is no word: the word was broken (göst ərilməsinin, kommun al); a continuation
+            # never seen anywhere is an ending cut off, whatever the joined word's count (çevikli yinin)
+            if known(joined) and (count(joined) >= MIN_JOINED_COUNT_OF_BROKEN
+                                  or count(b) == 0 and len(b) <= SHORT_FRAGMENT and known(la)):
                 out.append(Edit(m.start(2), m.end(2), " ", "", "split", 0.85))
             continue
-        if len(b) > SHORT_FRAGMENT or count(joined) < MIN_JOINED_COUNT:
+        if len(b) > SHORT_FRAGMENT:
             continue
-        if b in BOUND_ENDINGS:
-            pass  # an ending on its own (heyəti nin): the word lists count these as words
+        if b in BOUND_ENDINGS and len(b) >= 3:
+            # an ending on its own (kabinetləri ndən): the word lists count these as words, the morphology
+            # reads the joined word, however rare (two letters may be a slip for a word: Belə li, yə for və)
+            if not known(joined):
+                continue
+        elif count(joined) < MIN_JOINED_COUNT:
+            continue
+        elif b in BOUND_ENDINGS:
+            pass  # heyəti nin
         elif _standalone(la, known, count) and _standalone(b, known, count) and count(joined) < 2 * count(b):
             continue  # two words (və ya, heç nə)
         out.append(Edit(m.start(2), m.end(2), " ", "", "split", 0.85))
