@@ -244,6 +244,10 @@ def _is_initial(tok: _Tok) -> bool:
     return tok.kind == "abbrev" and len(tok.text) == 2 and tok.text[0].isupper()
 
 
+# industries whose trusts and studios were named `X + industry` (Azneft, Azərbaycanfilm, Azdövlətkino)
+_INDUSTRY_NOUNS = ("neft", "film", "kino", "sənaye", "energo", "enerji", "telekom")
+
+
 @lru_cache(maxsize=65536)
 def _company_compound(word_key: str) -> bool:
     """One word that names a company or a club by how it is made: a bank (AccessBank, Unibank), a Turkish
@@ -264,9 +268,6 @@ def _company_compound(word_key: str) -> bool:
         return True
     return False
 
-
-# industries whose trusts and studios were named `X + industry` (Azneft, Azərbaycanfilm, Azdövlətkino)
-_INDUSTRY_NOUNS = ("neft", "film", "kino", "sənaye", "energo", "enerji", "telekom")
 
 
 # endings of place names the lists may lack (Britaniya, Tacikistan, Gəncəbad, Saatlı, Kürdəmir)
@@ -691,11 +692,10 @@ class _Recogniser:
                 self.add(i, place, "PER", 0.85)
                 self.classify(place, j)
                 return
-        state = self.phrase_at(i, gaz.countries) if heads else 0
-        if state and i + state + self._state_form_after(i + state, j) == heads[-1] + 1:
+        country = self.phrase_at(i, gaz.countries) if heads else 0
+        if country and i + country + self._state_form_after(i + country, j) == heads[-1] + 1:
             heads = []  # Sovet İttifaqı, Rusiya Federasiyası: a state whose name ends in a word heads also end
-        country = self.phrase_at(i, gaz.countries) if heads and heads[-1] > i + 1 else 0
-        if country and i + country < heads[-1] and toks[i + country].key in _MANY_COUNTRIES_OPENERS \
+        if country and heads and i + country < heads[-1] and toks[i + country].key in _MANY_COUNTRIES_OPENERS \
                 and tuple(t.key for t in toks[i : i + country]) in gaz.countries \
                 and not any(k in _STATE_FORMS or k.startswith("ştat") for k in _stem_keys(toks[i + country + 1])):
             # a country before an organisation of many countries is the sentence's subject, no part of the
