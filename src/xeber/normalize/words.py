@@ -492,6 +492,7 @@ def _is_name(word: str, speller: Speller) -> bool:
 _STRAY_LEAD = frozenset("ilıjrt")
 _LEAD_SLIP = re.compile(r"[^\W\d_][A-ZÇƏĞİÖŞÜ][^\W\d_]+")
 LEAD_SLIP_CONFIDENCE = 0.85
+MIN_LEAD_SLIP_WORD_COUNT = 1000  # the word behind the letter must be this frequent, or the document's own
 
 
 def _lead_slip(word: str, names: Counter[str], speller: Speller) -> str | None:
@@ -505,7 +506,7 @@ def _lead_slip(word: str, names: Counter[str], speller: Speller) -> str | None:
     if word[0] in _STRAY_LEAD:
         candidates.append(word[1:])
     for cand in candidates:
-        if names[cand] > 0 or counts.get(lower(cand), 0) >= MIN_DIGIT_WORD_COUNT:
+        if names[cand] > 0 or counts.get(lower(cand), 0) >= MIN_LEAD_SLIP_WORD_COUNT:
             return cand
     return None
 

@@ -395,7 +395,7 @@ def _month_alone(m: re.Match[str], ref: dt.date | None) -> _Value | None:
     suffix = lower(m["ms"])
     if suffix in ("", "ı", "i", "u", "ü", "a", "ə") or _month(m["m"], suffix) is None:
         return None
-    if m["m"][:1].isupper() and m.string[: m.start()].rstrip()[-1:] not in ("", ".", "!", "?", "\n", ":", "—", "-"):
+    if m["m"][:1].isupper() and _char_before(m.string, m.start()) not in ("", ".", "!", "?", ":", "—", "-", "\n"):
         return None  # Oktavian Avqustun: a month is written in lower case inside a sentence, a name is not
     month = _MONTH_NUMBER[lower(m["m"])]
     y = _guess_year(month, None, ref)
@@ -415,6 +415,15 @@ def _listed_century(m: re.Match[str], ref: dt.date | None) -> _Value | None:
     """`XV və XVI əsrlərdə`: the centuries listed before the one that carries `əsr`."""
     n = _roman(m["r"])
     return _centuries(n, None) if n else None
+
+
+def _char_before(text: str, pos: int) -> str:
+    """The last character before `pos` that is no space or tab ("" at the text's start; a line break
+    counts, as a heading without a full stop ends before one)."""
+    k = pos - 1
+    while k >= 0 and text[k] in " \t\u00a0":
+        k -= 1
+    return text[k] if k >= 0 else ""
 
 
 def _centuries(first: int, last: int | None) -> _Value | None:
