@@ -47,13 +47,13 @@ CASES = [
      [("Azərbaycan SSR Nazirlər Sovetində", "ORG", "Azərbaycan SSR Nazirlər Soveti")]),
     # straight quotes pair up: the closing " of one name opens no second one (`ASC,` was an ORG)
     ('Tərəfdaşlar "Kəpəz" ASC,"Bank Respublika" və başqalarıdır.',
-     [("Kəpəz", "ORG", "Kəpəz")]),
-    # a quoted name before the kind of organisation it names: the quoted words are the name, a place
-    # among them is none, and the legal form or kind after them is no organisation of its own
+     [('"Kəpəz" ASC', "ORG", "Kəpəz")]),
+    # a quoted name before the kind of organisation it names or its legal form: one mention with them, a
+    # place among the quoted words none; the lemma leaves a legal form out
     ('Müqavilə "Qafqaz və Merkuri" Səhmdar Cəmiyyəti ilə bağlanıb.',
-     [("Qafqaz və Merkuri", "ORG", "Qafqaz və Merkuri")]),
+     [('"Qafqaz və Merkuri" Səhmdar Cəmiyyəti', "ORG", "Qafqaz və Merkuri")]),
     ("Layihəni “Yaşıl Vadi” Məhdud Məsuliyyətli Cəmiyyəti icra edir, “Dəniz Yolu” Nəqliyyat Agentliyi dəstəkləyir.",
-     [("Yaşıl Vadi", "ORG", "Yaşıl Vadi"),
+     [("“Yaşıl Vadi” Məhdud Məsuliyyətli Cəmiyyəti", "ORG", "Yaşıl Vadi"),
       ("“Dəniz Yolu” Nəqliyyat Agentliyi", "ORG", "Dəniz Yolu Nəqliyyat Agentliyi")]),
     # a country before an organisation of many countries is no part of its name
     ("Qazaxıstan Dünya Ticarət Təşkilatının üzvüdür, Gürcüstan Avropa İttifaqına üzv olmaq istəyir.",
@@ -187,12 +187,13 @@ CASES = [
     ("Xəbəri layihə rəhbəri Tobias Baumann verib. Jurnalistlərin suallarını Baumann cavablandırıb.",
      [("Tobias Baumann", "PER", "Tobias Baumann"), ("Baumann", "PER", "Baumann")]),
     ("Tədbiri “ORBİT” MMC təşkil edib. Bu il Orbit adlı peyk hazır deyil.",
-     [("ORBİT", "ORG", "ORBİT"), ("Bu il", "DATE", "Bu il")]),
-    # a legal form closes a company's name: the capitalised words before it (not an inflected first word
-    # of the sentence) and the form itself
+     [("“ORBİT” MMC", "ORG", "ORBİT"), ("Bu il", "DATE", "Bu il")]),
+    # a legal form closes a company's mention: the capitalised words before it (not an inflected first
+    # word of the sentence) and the form itself; the lemma is the name without the form
     ("Layihəni Sumqayıt Texnologiyalar Parkı MMC həyata keçirib.",
-     [("Sumqayıt Texnologiyalar Parkı MMC", "ORG", "Sumqayıt Texnologiyalar Parkı MMC")]),
-    ("Bu barədə Azərsu ASC-dən bildirilib.", [("Azərsu ASC-dən", "ORG", "Azərsu ASC")]),
+     [("Sumqayıt Texnologiyalar Parkı MMC", "ORG", "Sumqayıt Texnologiyalar Parkı")]),
+    ("Bu barədə Azərsu ASC-dən bildirilib.", [("Azərsu ASC-dən", "ORG", "Azərsu")]),
+    ("Gənclər Cəmiyyəti toplantı keçirib.", [("Gənclər Cəmiyyəti", "ORG", "Gənclər Cəmiyyəti")]),
     # a sentence's first word, though the text writes it in lower case too, opens an organisation's name
     # when it modifies the possessed word after it or is a word names open with; a subject does not
     ("İnformasiya Texnologiyaları Universiteti kurs açıb. Bu informasiya doğrudur.",

@@ -65,8 +65,9 @@ REPEAT_MIN_CONFIDENCE = 0.85
 MODEL_SURE = 0.88
 _DIRECTIONS = frozenset(["şərqi", "qərbi", "şimali", "cənubi", "mərkəzi", "şimal-şərqi", "şimal-qərbi",
                          "cənub-şərqi", "cənub-qərbi"])
-# a legal form written out (Səhmdar Cəmiyyəti, Məhdud Məsuliyyətli Cəmiyyəti) is no part of a quoted name
-_LEGAL_FORM_WORDS = frozenset(["səhmdar", "məsuliyyətli"])
+# the words a legal form is written out with (Səhmdar Cəmiyyəti, Məhdud Məsuliyyətli Cəmiyyəti), which
+# a company's lemma leaves out as it leaves out ASC or MMC
+_LEGAL_FORM_WORDS = frozenset(["açıq", "qapalı", "səhmdar", "məhdud", "məsuliyyətli", "cəmiyyəti", "cəmiyyət"])
 MAX_ORG_KIND_WORDS = 3  # Məhdud Məsuliyyətli Cəmiyyəti
 MAX_NAME_GIVER_WORDS = 3  # Məmməd Əmin Rəsulzadə adına ...
 MAX_NAMED_WORDS = 6  # ... adına Bakı Dövlət Universiteti
@@ -972,17 +973,10 @@ class _Recogniser:
             if head_end:
                 # a place inside the quoted words is no place here
                 self._free(i + 1, j)
-                if any(k in _LEGAL_FORMS or k in _LEGAL_FORM_WORDS for t in toks[j + 1 : head_end]
-                       for k in _stem_keys(t)):
-                    # “Qafqaz və Merkuri” Səhmdar Cəmiyyəti, “Azərsu” ASC: the quoted words are the company's
-                    # name, its legal form stays outside
-                    self.add(i + 1, j, "ORG", 0.85)
-                    for k in range(j + 1, head_end):
-                        self.taken[k] = True
-                else:
-                    # “ADA” Universiteti, “İnflot” Dəniz Agentliyi: a capitalised kind is part of the name
-                    # (“Naxçıvan” alone would be the city), quotes and all
-                    self.add(i, head_end, "ORG", 0.85)
+                # “ADA” Universiteti, “İnflot” Dəniz Agentliyi, “Azərsu” ASC: a capitalised kind or a legal
+                # form after the quotes is part of the mention (“Naxçıvan” alone would be the city), quotes
+                # and all; the lemma leaves a legal form out (_lemma)
+                self.add(i, head_end, "ORG", 0.85)
                 continue
             if self._kind_after_quoted_list(j + 1) and not any(self.taken[i + 1 : j]):
                 self.add(i + 1, j, "ORG", 0.8)  # “Microsoft” və “Cisco” kimi şirkətlər
@@ -1432,6 +1426,12 @@ def _lemma(rec: _Recogniser, span: _Span, known: set[str]) -> str:
     if span.type == "DATE":
         return str(span.attrs.get("iso") or rec.text[toks[0].start : toks[-1].end])
     gaz = rec.gaz
+    if span.type == "ORG":
+        name = _before_legal_form(toks)
+        if name:
+            # “Azərsu” ASC-nin, Azərsu ASC-dən, “Qafqaz və Merkuri” Səhmdar Cəmiyyətinin: the company is
+            # Azərsu, Qafqaz və Merkuri; the ending is on the form, so the name is as written
+            return _unquoted(rec.text[name[0].start : name[-1].end])
 
     last = toks[-1]
     org_last = span.type == "ORG" and len(toks) > 1 and _is_head(last, gaz.org_heads)
@@ -1448,9 +1448,31 @@ def _lemma(rec: _Recogniser, span: _Span, known: set[str]) -> str:
         # the document shows the stem on its own elsewhere (not for heads, whose bare forms differ)
         return not org_last and stem != last.text and k in known
     stem = lemma_of_word(last.text, span.type, is_known, org_last)
-    head = rec.text[toks[0].start : last.start]
     # “ADA” Universiteti is the entity ADA Universiteti: quotes mark the name, they are no part of it
-    return "".join(ch for ch in head if ch not in _OPEN_QUOTES and ch not in _CLOSE_QUOTES) + stem
+    return _unquoted(rec.text[toks[0].start : last.start]) + stem
+
+
+def _unquoted(text: str) -> str:
+    return "".join(ch for ch in text if ch not in _OPEN_QUOTES and ch not in _CLOSE_QUOTES)
+
+
+def _before_legal_form(toks: list[_Tok]) -> list[_Tok]:
+    """The words of a company's mention before the legal form that ends it (`ASC`, `MMC-nin`, `Səhmdar
+    Cəmiyyəti`, `Məhdud Məsuliyyətli Cəmiyyətinin`), quotes kept; [] when no legal form ends it."""
+    end = len(toks)
+    if end > 1 and any(k in _LEGAL_FORMS for k in _stem_keys(toks[-1])):
+        end -= 1
+    else:
+        while end > 1 and toks[end - 1].kind == "word" and any(
+                k in _LEGAL_FORM_WORDS for k in (toks[end - 1].key, *_stem_keys(toks[end - 1]))):
+            end -= 1
+        # (a society's own kind is no legal form: Gənclər Cəmiyyəti; a written-out form holds səhmdar or
+        # məsuliyyətli)
+        if not any(t.key in ("səhmdar", "məsuliyyətli") for t in toks[end:]):
+            return []
+    if all(t.kind == "punct" for t in toks[:end]):
+        return []
+    return toks[:end]
 
 
 def find_entities(text: str, published: str | None = None, *, use_model: bool = True,
