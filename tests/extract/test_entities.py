@@ -78,6 +78,9 @@ CASES = [
     # a trust or studio named by its industry, after an inflected first word of the sentence
     ("Mədənlər Stalinneft trestinə verildi, filmləri isə Azərbaycanfilm çəkdi.",
      [("Stalinneft", "ORG", "Stalinneft"), ("Azərbaycanfilm", "ORG", "Azərbaycanfilm")]),
+    # ... quoted too
+    ('Studiya 1930-cu ildə "Azərkino", sonra "Azərfilm" adlandırılıb.',
+     [("1930-cu ildə", "DATE", "1930"), ("Azərkino", "ORG", "Azərkino"), ("Azərfilm", "ORG", "Azərfilm")]),
     # a numeral opens the name it numbers, not the sentence's first word before it
     ("Sərgi II Dünya müharibəsinə həsr olunub.", [("II Dünya müharibəsinə", "EVENT", "II Dünya müharibəsi")]),
     # a title before və ends what comes before it

@@ -1001,6 +1001,8 @@ class _Recogniser:
                 self.add(i + 1, j, "EVENT", 0.8)
             elif j - i > 2 and any(k in _ORG_WORDS_AFTER_QUOTE for k in _stem_keys(toks[j - 1])):
                 self.add(i + 1, j, "ORG", 0.8)  # "AFB bank": the head inside the quotes
+            elif j == i + 2 and any(_company_compound(k) for k in _stem_keys(toks[i + 1])):
+                self.add(i + 1, j, "ORG", 0.8)  # “Azərkino”, “Stalinneft”: one word made as companies are
             elif all(t.acronym for t in toks[i + 1 : j]) and not (
                     j == i + 2 and toks[i + 1].key.split("-")[0] in _NOT_ACRONYMS):
                 self.add(i + 1, j, "ORG", 0.75)  # “ANSAR LEASİNG”: a company name in capitals (“OK” is none)
