@@ -81,6 +81,10 @@ CASES = [
     # ... quoted too
     ('Studiya 1930-cu ildə "Azərkino", sonra "Azərfilm" adlandırılıb.',
      [("1930-cu ildə", "DATE", "1930"), ("Azərkino", "ORG", "Azərkino"), ("Azərfilm", "ORG", "Azərfilm")]),
+    # a capitalised pair listed beside people is a person, though no list knows the name
+    ("Konfransda Anar Məmmədov, Marin Vuksani və Elvin Quliyev çıxış ediblər.",
+     [("Anar Məmmədov", "PER", "Anar Məmmədov"), ("Marin Vuksani", "PER", "Marin Vuksani"),
+      ("Elvin Quliyev", "PER", "Elvin Quliyev")]),
     # a numeral opens the name it numbers, not the sentence's first word before it
     ("Sərgi II Dünya müharibəsinə həsr olunub.", [("II Dünya müharibəsinə", "EVENT", "II Dünya müharibəsi")]),
     # a title before və ends what comes before it

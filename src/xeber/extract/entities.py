@@ -1312,12 +1312,40 @@ class _Recogniser:
                 self._free(s.i, s.j)
                 self.add(s.i - 1, s.j, "LOC", s.confidence, **s.attrs)
 
+    def listed_people(self) -> None:
+        """`Pyotr Budi, Marin Barleti, Pyotr Boqdani`: two or three capitalised words no pass took, listed
+        with commas or `və` beside a person, are a person too (a foreign name no list knows)."""
+        toks = self.toks
+        grew = True
+        while grew:
+            before = len(self.spans)
+            for s in [s for s in self.spans if s.type == "PER"]:
+                for a, b in (self._listed_run(s.j, 1), self._listed_run(s.i - 1, -1)):
+                    # (a given name may be a common word, Marin; the surname is none)
+                    if b - a in (2, 3) and not _common_word(toks[b - 1].text) and all(
+                            not t.acronym and not self._names_a_place(k) and not _is_head(t, self.gaz.org_heads)
+                            for k, t in zip(range(a, b), toks[a:b], strict=True)):
+                        self.add(a, b, "PER", 0.6)
+            grew = len(self.spans) > before
+
+    def _listed_run(self, k: int, step: int) -> tuple[int, int]:
+        """The run of capitalised words after (step 1) or before (step -1) a list separator at token k, as
+        token bounds (a, b); (0, 0) when there is none."""
+        toks, n = self.toks, len(self.toks)
+        if not 0 <= k < n or not (toks[k].text == "," or toks[k].key == "və"):
+            return 0, 0
+        a = b = k + step
+        while 0 <= b < n and toks[b].cap and toks[b].kind == "word" and not self.taken[b] and abs(b - k) <= 4:
+            b += step
+        return (a, b) if step > 0 else (b + 1, a + 1)
+
     def run(self) -> list[_Span]:
         self.rules()
         self.repeats()  # (before the model, so that it sees the repeated names as the rules' own)
         self.model()
         self.repeats()  # (and after it, for the names only it found)
         self.directions()
+        self.listed_people()
         return sorted(self.spans, key=lambda s: s.i)
 
 
