@@ -189,6 +189,20 @@ def test_entities_and_events(store: Store) -> None:
     assert store.entity_documents("LOC", "baki") == 2  # matched folded
     assert store.entity_mentions_by_month("LOC", "Bakı") == [("2022-01", 1), ("2023-05", 1)]
     assert [(e.lemma, e.documents) for e in store.cooccurring_entities("PER", "Əli")] == [("Bakı", 2), ("Gəncə", 1)]
+    # a short mention counts for the full name it links to, a state's long name for the short one
+    doc = Document(text="Sahibə Qafarova çıxış edib. Qafarova Qazaxıstan Respublikasına gedir.", published="2023-07-01")
+    doc.set_edits([])
+    doc.entities = [Entity(0, 15, "Sahibə Qafarova", "PER", "Sahibə Qafarova"),
+                    Entity(28, 36, "Qafarova", "PER", "Qafarova", attrs={"canonical": "Sahibə Qafarova"}),
+                    Entity(37, 60, "Qazaxıstan Respublikasına", "LOC", "Qazaxıstan Respublikası",
+                           attrs={"canonical": "Qazaxıstan"})]
+    store.put(doc, index_fields(None, doc.text))
+    assert [(e.type, e.lemma, e.documents, e.mentions) for e in store.top_entities(etype="PER")] == [
+        ("PER", "Əli", 3, 3), ("PER", "Sahibə Qafarova", 1, 2)]
+    assert [(e.lemma, e.documents) for e in store.top_entities(etype="LOC")] == [
+        ("Bakı", 2), ("Gəncə", 1), ("Qazaxıstan", 1)]
+    assert [(e.lemma, e.documents) for e in store.cooccurring_entities("PER", "Sahibə Qafarova")] == [
+        ("Qazaxıstan", 1)]
     rows = store.events(etype="meeting")
     assert [(r.event.place, r.published) for r in rows] == [
         ("Gəncə", "2023-06-01"), ("Bakı", "2023-05-02"), ("Bakı", "2022-01-09")]

@@ -37,6 +37,8 @@ from xeber.text.edits import Edit
 
 # bm25(doc_fts, 0.0, 3.0, 1.0, 1.0) in the SQLite store: the same weights per column.
 WEIGHTS = {"title": 3.0, "body": 1.0, "lemmas": 1.0}
+# the entity a mention belongs to: the document's full name it links to, else its own lemma
+_CANONICAL = "coalesce(e.attrs->>'canonical', e.lemma)"
 TS_WEIGHT = {"title": "A", "body": "B", "lemmas": "C"}
 COLUMN_ORDER = ("title", "body", "lemmas")
 MAX_LEXEME_BYTES = 2046  # PostgreSQL refuses longer lexemes; such tokens stay in the arrays only
@@ -618,10 +620,11 @@ class PostgresStore:
             where.append(f"d.published >= {sql.p(date_from)}")
         if date_to:
             where.append(f"d.published <= {sql.p(date_to + chr(0xFFFF))}")
+        # a mention counts for the entity it links to (attrs.canonical), as in SQLiteStore.top_entities
         rows = self.conn.execute(
-            "SELECT e.type, e.lemma, count(DISTINCT e.doc_id) AS n, count(*) FROM entities e "
+            f"SELECT e.type, {_CANONICAL} AS name, count(DISTINCT e.doc_id) AS n, count(*) FROM entities e "
             f"JOIN documents d ON d.id = e.doc_id WHERE {' AND '.join(where)} "
-            f"GROUP BY e.type, e.lemma ORDER BY n DESC, e.lemma LIMIT {sql.p(limit)}", sql.params,
+            f"GROUP BY e.type, name ORDER BY n DESC, name LIMIT {sql.p(limit)}", sql.params,
         ).fetchall()
         return [EntityCount(r[0], r[1], int(r[2]), int(r[3])) for r in rows]
 
@@ -644,10 +647,10 @@ class PostgresStore:
         sql = _Sql()
         sub = self._entity_docs(etype, lemma, sql)
         rows = self.conn.execute(
-            "SELECT type, lemma, count(DISTINCT doc_id) AS n, count(*) FROM entities "
-            f"WHERE doc_id IN ({sub}) AND type != 'DATE' "
-            f"AND NOT (type = {sql.p(etype)} AND lemma_fold = {sql.p(fold(lemma))}) "
-            f"GROUP BY type, lemma ORDER BY n DESC, lemma LIMIT {sql.p(limit)}", sql.params,
+            f"SELECT e.type, {_CANONICAL} AS name, count(DISTINCT e.doc_id) AS n, count(*) FROM entities e "
+            f"WHERE e.doc_id IN ({sub}) AND e.type != 'DATE' "
+            f"AND NOT (e.type = {sql.p(etype)} AND (e.lemma_fold = {sql.p(fold(lemma))} OR {_CANONICAL} = {sql.p(lemma)})) "
+            f"GROUP BY e.type, name ORDER BY n DESC, name LIMIT {sql.p(limit)}", sql.params,
         ).fetchall()
         return [EntityCount(r[0], r[1], int(r[2]), int(r[3])) for r in rows]
 

@@ -70,6 +70,8 @@ MIGRATIONS: list[str] = [
 
 SCHEMA_VERSION = len(MIGRATIONS)
 BM25_WEIGHTS = "0.0, 3.0, 1.0, 1.0"  # doc_id, title, body, lemmas
+# the entity a mention belongs to: the document's full name it links to, else its own lemma
+_CANONICAL = "coalesce(json_extract(e.attrs, '$.canonical'), e.lemma)"
 VOCAB_CACHE_SIZE = 100_000  # remembered term counts (cleared when full)
 TIE_SPARE = 64  # rows beyond the page taken by score alone, to sort ties at the page end by date and id
 
@@ -431,10 +433,12 @@ class SQLiteStore:
         if date_to:
             where.append("d.published <= ?")
             params.append(date_to + "\uffff")
+        # a mention counts for the entity it links to: Qafarova for Sahibə Qafarova, Qazaxıstan Respublikası
+        # for Qazaxıstan (attrs.canonical, set by xeber.extract)
         rows = self.conn.execute(
-            "SELECT e.type, e.lemma, count(DISTINCT e.doc_id) AS n, count(*) FROM entities e "
+            f"SELECT e.type, {_CANONICAL} AS name, count(DISTINCT e.doc_id) AS n, count(*) FROM entities e "
             f"JOIN documents d ON d.id = e.doc_id WHERE {' AND '.join(where)} "
-            "GROUP BY e.type, e.lemma ORDER BY n DESC, e.lemma LIMIT ?", [*params, limit]
+            "GROUP BY e.type, name ORDER BY n DESC, name LIMIT ?", [*params, limit]
         ).fetchall()
         return [EntityCount(r[0], r[1], int(r[2]), int(r[3])) for r in rows]
 
@@ -455,9 +459,10 @@ class SQLiteStore:
         """Entities mentioned in the most documents together with the given entity."""
         sub, params = self._entity_docs(etype, lemma)
         rows = self.conn.execute(
-            "SELECT type, lemma, count(DISTINCT doc_id) AS n, count(*) FROM entities "
-            f"WHERE doc_id IN ({sub}) AND type != 'DATE' AND NOT (type = ? AND xeber_fold(lemma) = ?) "
-            "GROUP BY type, lemma ORDER BY n DESC, lemma LIMIT ?", [*params, etype, fold(lemma), limit]
+            f"SELECT e.type, {_CANONICAL} AS name, count(DISTINCT e.doc_id) AS n, count(*) FROM entities e "
+            f"WHERE e.doc_id IN ({sub}) AND e.type != 'DATE' "
+            f"AND NOT (e.type = ? AND (xeber_fold(e.lemma) = ? OR xeber_fold({_CANONICAL}) = ?)) "
+            "GROUP BY e.type, name ORDER BY n DESC, name LIMIT ?", [*params, etype, fold(lemma), fold(lemma), limit]
         ).fetchall()
         return [EntityCount(r[0], r[1], int(r[2]), int(r[3])) for r in rows]
 
