@@ -252,8 +252,8 @@ _INDUSTRY_NOUNS = ("neft", "film", "kino", "sənaye", "energo", "enerji", "telek
 @lru_cache(maxsize=65536)
 def _company_compound(word_key: str) -> bool:
     """One word that names a company or a club by how it is made: a bank (AccessBank, Unibank), a Turkish
-    sports club (Kayserispor), or `Azər`/`Azəri` before a common noun (Azərsu, Azərişıq, Azərenerji,
-    Azəriqaz; not Azərbaycan)."""
+    sports club (Kayserispor), `Azər`/`Azəri` before a common noun (Azərsu, Azərişıq, Azəriqaz; not
+    Azərbaycan), or a name before its industry (Azneft, Azərbaycanfilm), none of them a common word."""
     if len(word_key) > 6 and word_key.endswith("bank"):
         return True
     if len(word_key) > 6 and word_key.endswith("spor"):
@@ -268,7 +268,6 @@ def _company_compound(word_key: str) -> bool:
     if (len(stem) >= 3 or stem == "az") and not _common_word(word_key):
         return True
     return False
-
 
 
 # endings of place names the lists may lack (Britaniya, Tacikistan, Gəncəbad, Saatlı, Kürdəmir)

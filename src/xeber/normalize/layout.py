@@ -120,17 +120,16 @@ def _space_edits(text: str, known: Known, count: Callable[[str], int]) -> list[E
             continue
         if len(b) > SHORT_FRAGMENT:
             continue
-        if b in BOUND_ENDINGS and len(b) >= 3:
-            # an ending on its own (kabinetləri ndən): the word lists count these as words, the morphology
-            # reads the joined word, however rare (two letters may be a slip for a word: Belə li, yə for və)
-            if not known(joined):
+        if b in BOUND_ENDINGS:
+            # an ending on its own (heyəti nin, kabinetləri ndən): the word lists count these as words; a
+            # long one joins whenever the morphology reads the joined word, however rare, a two-letter one
+            # only into a common word (it may be a slip for a word: Belə li, yə for və)
+            joins = known(joined) if len(b) >= 3 else count(joined) >= MIN_JOINED_COUNT
+            if not joins:
                 continue
-        elif count(joined) < MIN_JOINED_COUNT:
-            continue
-        elif b in BOUND_ENDINGS:
-            pass  # heyəti nin
-        elif _standalone(la, known, count) and _standalone(b, known, count) and count(joined) < 2 * count(b):
-            continue  # two words (və ya, heç nə)
+        elif count(joined) < MIN_JOINED_COUNT or (
+                _standalone(la, known, count) and _standalone(b, known, count) and count(joined) < 2 * count(b)):
+            continue  # (two words: və ya, heç nə)
         out.append(Edit(m.start(2), m.end(2), " ", "", "split", 0.85))
     return out
 

@@ -305,7 +305,7 @@ def _never_changes(word: str, speller: Speller) -> bool:
     if _SPLIT_CAPITAL.fullmatch(word):
         return not speller.can_change(lower(word))
     if is_all_caps(word) or any(c.isupper() for c in word[1:]):
-        return _camel_parts(word, speller) is None and _lead_slip(word, Counter(), speller) is None
+        return _camel_parts(word, speller) is None and _lead_slip(word, speller) is None
     low = lower(word)
     return not speller.can_change(low) and not speller.can_change(low, name_like=True)
 
@@ -381,7 +381,7 @@ def _word_edit(word: str, start: int, prev: str | None, nxt: str | None, sentenc
         if edit is not None:
             return edit
     if is_all_caps(word) or any(c.isupper() for c in word[1:]):
-        slip = _lead_slip(word, names, speller)
+        slip = _lead_slip(word, speller, names)
         if slip is not None:
             return Edit(start, start + len(word), word, slip, "spelling", LEAD_SLIP_CONFIDENCE)
         # acronyms and mixed case (AZERTAC, McDonald, AzərEnerji) stay, unless two words ran together
@@ -435,7 +435,8 @@ def _split_capital(word: str, start: int, prev: str | None, nxt: str | None, nam
 DIGIT_LETTERS = {"0": "oO", "1": "lıiI", "5": "sS", "6": "b", "8": "B"}
 DIGIT_CONFIDENCE = 0.9
 _LETTERS_WITH_DIGITS = re.compile(r"[^\W\d_]*(?:[01568][^\W\d_]+|[^\W\d_]+[01568])[^\W\d_]*(?:[01568][^\W\d_]*)?")
-MIN_DIGIT_WORD_COUNT = 1000  # the word the digits become must be this frequent
+# the word that digits read for letters, or a capitalised word behind a stray letter, become must be this frequent
+MIN_RESTORED_WORD_COUNT = 1000
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)", re.IGNORECASE)  # 1st Workshop: an English ordinal
 
 
@@ -460,7 +461,7 @@ def _digits_read_for_letters(text: str, tokens: list[Token], i: int, speller: Sp
     lex = speller.lexicon
     found = [(lex.count(lower(o)), o) for o in options if lex.known(lower(o)) and not any(c.isdigit() for c in o)]
     best = max(found, default=None)
-    if best is None or best[0] < MIN_DIGIT_WORD_COUNT:
+    if best is None or best[0] < MIN_RESTORED_WORD_COUNT:
         return None
     replacement = best[1]
     if word[0].isdigit() and not word[1:2].isupper():
@@ -469,7 +470,7 @@ def _digits_read_for_letters(text: str, tokens: list[Token], i: int, speller: Sp
 
 
 def _name_after(tok: Token, speller: Speller) -> bool:
-    """A capitalised word the morphology cannot read (a foreign name's part: Zubir, Kuspan): the
+    """A capitalised word the morphology cannot read (a foreign name's part: Zubir, Baymenov): the
     capitalised word before it is a given name too (Abdellah Zubir is no Abdullah)."""
     if tok.kind != "word" or not tok.text[:1].isupper() or not tok.text[1:].islower():
         return False
@@ -492,13 +493,13 @@ def _is_name(word: str, speller: Speller) -> bool:
 _STRAY_LEAD = frozenset("ilıjrt")
 _LEAD_SLIP = re.compile(r"[^\W\d_][A-ZÇƏĞİÖŞÜ][^\W\d_]+")
 LEAD_SLIP_CONFIDENCE = 0.85
-MIN_LEAD_SLIP_WORD_COUNT = 1000  # the word behind the letter must be this frequent, or the document's own
 
 
-def _lead_slip(word: str, names: Counter[str], speller: Speller) -> str | None:
+def _lead_slip(word: str, speller: Speller, names: Counter[str] | None = None) -> str | None:
     """A capitalised word behind one lower-case letter: a speck OCR read as a letter (`iKoreya`, `lƏks`)
     or the first two letters typed in turn (`üYksək`, `gAentliyi`). The word it becomes must be a frequent
     one or the document's own; a form the document repeats is a brand (`iPhone`, `eGov`)."""
+    names = names or Counter()
     if not _LEAD_SLIP.fullmatch(word) or not word[0].islower() or not word[2:].islower() or names[word] >= 2:
         return None  # (iOS: an acronym after the letter is a brand's)
     counts = speller.lexicon.counts
@@ -506,7 +507,7 @@ def _lead_slip(word: str, names: Counter[str], speller: Speller) -> str | None:
     if word[0] in _STRAY_LEAD:
         candidates.append(word[1:])
     for cand in candidates:
-        if names[cand] > 0 or counts.get(lower(cand), 0) >= MIN_LEAD_SLIP_WORD_COUNT:
+        if names[cand] > 0 or counts.get(lower(cand), 0) >= MIN_RESTORED_WORD_COUNT:
             return cand
     return None
 
