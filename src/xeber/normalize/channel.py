@@ -22,6 +22,17 @@ DOUBLING = 1e-3
 # is dropped; this rate turns it into a per-letter probability in text typed without diacritics.
 TYPING_RATE = 0.05
 OCR_FLOOR = 1e-5
+# A key struck for its neighbour on the Azerbaijani keyboard (ekan for elan, balnasla for balansla): the
+# commonest slip of real typing after dropped diacritics. Its rate is set, not learned (no corpus of
+# real Azerbaijani typos is ours to learn from), about twice an unseen substitution's.
+KEY_SLIP = 2e-3
+AZ_KEYBOARD_ROWS = ("qüertyuiopöğ", "asdfghjklıə", "zxcvbnmçş")
+
+
+def keyboard_neighbours() -> set[tuple[str, str]]:
+    """(key, key beside it in the same row) pairs of the Azerbaijani layout, both ways."""
+    return {(row[i], row[i + 1]) for row in AZ_KEYBOARD_ROWS for i in range(len(row) - 1)} | {
+        (row[i + 1], row[i]) for row in AZ_KEYBOARD_ROWS for i in range(len(row) - 1)}
 
 
 @dataclass(slots=True)
@@ -124,6 +135,8 @@ def load_error_model() -> ErrorModel:
         for r, w, c, total in rows:
             p = max(scale * c / max(total, 1), floor)
             probs[(r, w)] = max(probs.get((r, w), 0.0), p)
+    for pair in keyboard_neighbours():
+        probs[pair] = max(probs.get(pair, 0.0), KEY_SLIP)
     for (r, w), p in probs.items():
         cost = -math.log(min(p, 0.5))
         if r and w:

@@ -63,6 +63,7 @@ MERGED_PARTICLES = ("da", "də", "ya", "ki")  # written apart from a conjunction
 MERGED_CONJUNCTION_CONFIDENCE = 0.9
 # spellings no Azerbaijani word has: English letter groups, a final y after a consonant, no vowel
 _FOREIGN_SPELLING = re.compile(r"ck|w|th|sh|ph|ee|oo|[^aeıioöuüə]y$|^[^aeıioöuüə]+$")
+_LA_CAUS_T = frozenset({("LA", "CAUS_T")})  # ölkə|lə|t: see _suffixes_of
 # each letter's alternatives with the same confusion key (ə: a, e; ı: i; ş: s ...)
 _SAME_KEY = {c: "".join(o for o in LOWER_LETTERS if o != c and confusion_key(o) == confusion_key(c))
              for c in LOWER_LETTERS}
@@ -417,7 +418,8 @@ class Speller:
             stem, rest = word[:k], word[k:]
             if rest in ("m", "n"):
                 continue
-            if lex.count(stem) >= INFLECTED_STEM_MIN_COUNT and lex.known(stem) and _suffixes_of(stem, rest):
+            if lex.count(stem) >= INFLECTED_STEM_MIN_COUNT and lex.known(stem) \
+                    and _suffixes_of(stem, rest, strict=True):
                 return True
         return False
 
@@ -523,13 +525,18 @@ class Speller:
         return Correction(best[1], 1.0 / z, "diacritics")
 
 
-def _suffixes_of(stem: str, rest: str) -> bool:
+def _suffixes_of(stem: str, rest: str, *, strict: bool = False) -> bool:
     """`rest` is the inflection of `stem` (prezentasiya|lar, prezentasiya|sından), not a word of its own
-    (a particle written apart stays a word: da, də, ki, mı; `ya` after a vowel is the dative)."""
+    (a particle written apart stays a word: da, də, ki, mı; `ya` after a vowel is the dative). With
+    `nominal`, a chain that makes the noun a verb does not count: ölkə|lə|t|in (make into a country) is
+    grammar, but the news writes ölkələrin, and OCR reads r as t."""
     if rest in SEPARATE_PARTICLES:
         return False
     last_vowel, ends_vowel = harmony_key(stem)
-    return bool(parse_suffixes(stem + rest, len(stem), "N", last_vowel, ends_vowel))
+    parses = parse_suffixes(stem + rest, len(stem), "N", last_vowel, ends_vowel)
+    if strict:
+        return any(not _LA_CAUS_T.intersection(zip(tags, tags[1:], strict=False)) for tags, _ in parses)
+    return bool(parses)
 
 
 def _turkish_readings(word: str) -> list[str]:
