@@ -379,3 +379,12 @@ def test_a_capitalised_word_run_into_ve_may_split(norm: Normalizer) -> None:
 
 def test_two_function_words_run_together_may_split(norm: Normalizer) -> None:
     assert ("də", "bu") in norm.speller._plan("dəbu", False).splits
+
+
+def test_a_verb_run_into_its_particle_or_noun_may_split(norm: Normalizer) -> None:
+    # bildirdik|i reads as an inflection of a listed word, qeydet|di through a lemma a word list wrote as
+    # one; the splits compete with keeping them, the context deciding
+    assert ("bildirdi", "ki") in norm.speller._plan("bildirdiki", False).splits
+    assert ("qeyd", "etdi") in norm.speller._plan("qeydetdi", False).splits
+    # a verbal noun of a light verb is written as one word with its noun: no split offered
+    assert not norm.speller._plan("müəyyənetmə", False).splits

@@ -187,6 +187,12 @@ class Speller:
                 return True
         return False
 
+    def _finite_light_verb(self, word: str) -> bool:
+        """`word` is a finite form of a light verb (etdi, edilir, olunub), no participle or verbal noun."""
+        found = self.first_reading(word)
+        return found is not None and found.pos == "VERB" and found.lemma in LIGHT_VERBS and not any(
+            t.startswith(("PART", "VN", "INF")) or t == "AGENT" for t in found.suffixes)
+
     def split_part(self, part: str) -> bool:
         """Whether lower-case `part` can be one side of a split word."""
         return self._split_part(part, self.lexicon, self.params)
@@ -299,7 +305,9 @@ class Speller:
             keep = p.oov_base - p.oov_per_char * len(word) if demoted else None
             strict = 0 if demoted else p.known_ratio * self._stem_count(word)
         elif self._inflection_of_known(word) or self._written_compound(word):
-            return _Plan(False, None, (), ())
+            # no typo of another word, but maybe two words run together (etdiki: etdik|i or etdi ki): the
+            # split competes with keeping it, the context deciding
+            return _Plan(False, None, (), tuple(self._split_candidates(word)) if len(word) >= 4 else ())
         else:
             min_count, keep = 0, p.oov_base - p.oov_per_char * len(word)
         max_dist = 1 if len(word) >= 3 else 0
@@ -356,6 +364,10 @@ class Speller:
         splittable = not known or count < p.max_count_of_merged_listed_word and not (
             lex.morph is not None and lex.morph.is_valid(word))
         splits = tuple(self._split_candidates(word)) if splittable and len(word) >= 4 else ()
+        if known and not count and not splits and len(word) >= 6:
+            # a form only the morphology reads, through a noun and light verb that a word list wrote as
+            # one lemma (iştiraket|di): a finite light verb is written apart
+            splits = tuple((a, b) for a, b in self._split_candidates(word) if self._finite_light_verb(b))
         if name_like:
             # a capitalised merged word (Universitetininprorektoru, Səfərbərlikvə): both parts the counts'
             # words, the first long, the second long or the conjunction və
