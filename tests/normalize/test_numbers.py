@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from xeber.normalize import Normalizer
-from xeber.normalize.numbers import endings_after, repair_ending, split_ending, spoken_last_word
+from xeber.normalize.numbers import (
+    endings_after,
+    repair_acronym_ending,
+    repair_ending,
+    split_ending,
+    spoken_last_word,
+)
 
 
 @pytest.mark.parametrize(("digits", "word"), [
@@ -69,3 +75,25 @@ def test_a_space_lost_after_a_number_ending(norm: Normalizer) -> None:
     result = norm.normalize("Sənəd 2021-ciilin sonunda qəbul edilib.")
     assert result.text == "Sənəd 2021-ci ilin sonunda qəbul edilib."
     assert [(e.original, e.replacement, e.kind) for e in result.edits] == [("", " ", "merge")]
+
+
+def test_an_acronym_ending_follows_the_acronym_read_aloud() -> None:
+    def seen(ending: str) -> int:  # no corpus: the readings alone decide
+        return 0
+
+    # read letter by letter (RYTN: ...en, BMT: ...tə, İT: ...tə) or as a word (ASAN)
+    assert repair_acronym_ending("RYTN", "ib", seen) == ("in", 0.75)  # (i is one edit away too)
+    assert repair_acronym_ending("BMT", "min", seen) == ("nin", 0.9)
+    assert repair_acronym_ending("İT", "nim", seen) == ("nin", 0.75)
+    assert repair_acronym_ending("İT", "nim", lambda e: 5 if e == "nin" else 0) == ("nin", 0.9)  # seen after İT
+    assert repair_acronym_ending("EHM", "lerin", seen) == ("lərin", 0.9)
+    # an ending in some harmony is the writer's reading and stays; so does a foreign one no edit mends
+    for acronym, ending in (("AŞPA", "nın"), ("ABŞ", "ın"), ("NATO", "nun"), ("BMT", "nin"), ("MHM", "non")):
+        assert repair_acronym_ending(acronym, ending, seen) is None
+
+
+def test_normalizer_repairs_endings_after_acronyms_and_quotes(norm: Normalizer) -> None:
+    text = ('RYTN-ib məlumatına görə, "Elektron Hökumət"ib və “Fikir bankı”ua yeniliklər, '
+            '"Play Store"-do, “Şəxsi kabinetim”və TÜRKPA-nın iclası.')
+    result = norm.normalize(text)
+    assert [(e.original, e.replacement) for e in result.edits] == [("ib", "in"), ("ib", "in"), ("ua", "na")]

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from xeber.morph.grammar import harmony_key, high_vowel
 from xeber.normalize.morphcands import one_edit
-from xeber.text.casing import fold
+from xeber.text.casing import fold, lower
 
 _ONES = ("sıfır", "bir", "iki", "üç", "dörd", "beş", "altı", "yeddi", "səkkiz", "doqquz")
 _TENS = ("", "on", "iyirmi", "otuz", "qırx", "əlli", "altmış", "yetmiş", "səksən", "doxsan")
@@ -67,6 +67,37 @@ def endings_after(word: str) -> tuple[str, ...]:
         if form not in out:
             out.append(form)
     return tuple(out)
+
+
+# how each letter is named when an acronym is read letter by letter (BMT: bə-em-tə, so BMT-nin)
+LETTER_NAMES = {"a": "a", "b": "bə", "c": "cə", "ç": "çə", "d": "də", "e": "e", "ə": "ə", "f": "fə", "g": "gə",
+                "ğ": "ğə", "h": "hə", "x": "xə", "ı": "ı", "i": "i", "j": "jə", "k": "ka", "q": "qə", "l": "el",
+                "m": "em", "n": "en", "o": "o", "ö": "ö", "p": "pə", "r": "er", "s": "es", "ş": "şə", "t": "tə",
+                "u": "u", "ü": "ü", "v": "və", "y": "yə", "z": "zə"}
+
+
+def repair_acronym_ending(acronym: str, ending: str, attested: Callable[[str], int]) -> tuple[str, float] | None:
+    """(the ending put right, confidence) after `acronym` (`RYTN-ib` → `in`, `EHM-lerin` → `lərin`): an
+    ending no word takes is put back to an ending one edit away that the acronym takes, read letter by
+    letter (RYTN: ...en) or as a word (ASAN), those the corpus has seen after it (`attested(ending)`, a
+    count) first. An ending in any harmony stays (the reading is the writer's: AŞPA-nın, BMT-nin)."""
+    low = lower(acronym)
+    if ending in any_harmony_ending() or not low.isalpha() or low[-1] not in LETTER_NAMES:
+        return None
+    readings = [low[:-1] + LETTER_NAMES[low[-1]]]
+    if harmony_key(low)[0] is not None:
+        readings.append(low)
+    takes = list(dict.fromkeys(e for reading in readings for e in endings_after(reading)))  # most usual first
+    near = sorted((e for e in takes if one_edit(ending, e)), key=lambda e: -attested(e))  # (a stable sort)
+    if not near:
+        return None
+    return near[0], CONFIDENCE if len(near) == 1 or attested(near[0]) > attested(near[1]) else AMBIGUOUS_CONFIDENCE
+
+
+@lru_cache(maxsize=1)
+def any_harmony_ending() -> frozenset[str]:
+    """The endings after a word ending in any vowel, or in a consonant after any vowel."""
+    return frozenset(e for v in "aəıioöuü" for word in (v, v + "b") for e in endings_after(word))
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,15 @@ from dataclasses import dataclass
 
 from xeber.morph.analyzer import CLOSED_CLASS
 from xeber.normalize.layout import SUFFIXES
-from xeber.normalize.numbers import repair_ending, restore_ending, split_ending
+from xeber.normalize.morphcands import one_edit
+from xeber.normalize.numbers import (
+    any_harmony_ending,
+    endings_after,
+    repair_acronym_ending,
+    repair_ending,
+    restore_ending,
+    split_ending,
+)
 from xeber.normalize.realword import HARMONIC_PARTICLES
 from xeber.normalize.speller import COMBINING_FORMS, Speller
 from xeber.settings import Settings
@@ -109,7 +117,8 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
             if number_edit is not None and number_edit.confidence >= settings.min_confidence:
                 edits.append(number_edit)
             continue
-        if tok.kind != "word" or len(tok.text) < 2 or not diacritics and (
+        attached = tok.kind == "word" and _attached_suffix(text, tok.start)
+        if tok.kind != "word" or len(tok.text) < 2 or not diacritics and not attached and (
                 counts.get(tok.text, 0) > frequent or tok.text in stable):
             # fast path: a frequent word, or one with no candidate, is never changed; not in restoration
             # mode, where a frequent ASCII spelling (de, adi, Sahibe) is mostly a word typed without its letters
@@ -121,17 +130,18 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
                 fi += 1
             if fi == len(focus) or focus[fi][0] >= tok.end:
                 continue
-        if not diacritics and _never_changes(tok.text, speller):
+        if not diacritics and not attached and _never_changes(tok.text, speller):
             if len(stable) < STABLE_MAX:
                 stable.add(tok.text)
             continue
         if _in_address(text, tok.start, tok.end):
             continue
-        if _attached_suffix(text, tok.start):
-            if diacritics:  # “Proqramı”nin → nın: the ending in the harmony of the word it belongs to
-                harmony_edit = _attached_ending_in_harmony(tokens, i, speller)
-                if harmony_edit is not None:
-                    edits.append(harmony_edit)
+        if attached:
+            # “Proqramı”nin → nın: the ending in the harmony of the word it belongs to; "Hökumət"ib → in
+            ending_edit = _attached_ending_in_harmony(tokens, i, speller) if diacritics \
+                else _attached_ending_repaired(tokens, i, speller)
+            if ending_edit is not None and ending_edit.confidence >= settings.min_confidence:
+                edits.append(ending_edit)
             continue
         prev = lower(tokens[i - 1].text) if i > 0 and tokens[i - 1].kind == "word" else None
         nxt = lower(tokens[i + 1].text) if i + 1 < n and tokens[i + 1].kind == "word" else None
@@ -171,6 +181,14 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
                     # a capitalised piece of a hyphenated word is a name (Gran-pri, e-GovPay, Nur-Sultan),
                     # unless only the sentence capitalised it (Siğorta-pensiya ...)
                     continue
+                if len(parts) > 1 and m.start() > 0 and m.end() == len(tok.text) and word.islower():
+                    acronym = parts[-2].group()
+                    if len(acronym) >= 2 and is_all_caps(acronym):  # RYTN-ib: the ending the acronym takes
+                        ending_edit = _acronym_ending_edit(acronym, word, start, speller)
+                        if ending_edit is not None:
+                            if ending_edit.confidence >= settings.min_confidence:
+                                edits.append(ending_edit)
+                            continue
                 if len(parts) > 1 and m.start() > 0 and m.end() == len(tok.text) and _compound_ending(word, speller):
                     continue  # get-gəldən, Z-yədək: the ending belongs to the whole compound
                 prev_part = prev if m.start() == 0 else None
@@ -343,6 +361,40 @@ def _attached_ending_in_harmony(tokens: list[Token], i: int, speller: Speller) -
         return None
     tok = tokens[i]
     return Edit(tok.start, tok.end, ending, valid[0], "diacritics", RULE_CONFIDENCE)
+
+
+def _attached_ending_repaired(tokens: list[Token], i: int, speller: Speller) -> Edit | None:
+    """The ending after a closing quote, when it makes no word with the quoted word, put back to the
+    ending one edit away that does ("Elektron Hökumət"ib → in); only after a word the morphology reads, no
+    name (a foreign name's harmony is its pronunciation's: "Play Store"-da, "Microsoft"un). An ending in
+    some harmony stays, as after numbers and acronyms (the writer's reading: "Google Maps"-də), and so does
+    a function word that lost its space (“Şəxsi kabinetim”və)."""
+    morph = speller.lexicon.morph
+    word = next((tokens[k].text for k in range(i - 1, -1, -1) if tokens[k].kind == "word"), None)
+    ending = tokens[i].text
+    if morph is None or word is None or not word.isalpha() or not ending.isalpha() or not ending.islower():
+        return None
+    stem = lower(word)
+    reading = speller.first_reading(stem)
+    if ending in any_harmony_ending() or ending in CLOSED_CLASS or reading is None or reading.pos == "PROPN" or morph.is_valid(stem + ending):
+        return None
+    near = [e for e in endings_after(stem) if one_edit(ending, e) and morph.is_valid(stem + e)]
+    if not near:
+        return None
+    tok = tokens[i]
+    return Edit(tok.start, tok.end, ending, near[0], "spelling", RULE_CONFIDENCE if len(near) == 1 else 0.75)
+
+
+def _acronym_ending_edit(acronym: str, ending: str, start: int, speller: Speller) -> Edit | None:
+    """The ending after an acronym's hyphen put right (numbers.repair_acronym_ending), preferring the
+    endings the bigram model's corpus wrote after this acronym."""
+    lm = speller.context.lm
+    seen = lm.unigrams if lm is not None else speller.lexicon.counts
+    prefix = lower(acronym) + "-"
+    found = repair_acronym_ending(acronym, ending, lambda e: seen.get(prefix + e, 0))
+    if found is None:
+        return None
+    return Edit(start, start + len(ending), ending, found[0], "spelling", found[1])
 
 
 def _in_address(text: str, start: int, end: int) -> bool:
