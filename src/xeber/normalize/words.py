@@ -182,7 +182,8 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
                     # unless only the sentence capitalised it (Siğorta-pensiya ...)
                     continue
                 if len(parts) > 1 and m.start() > 0 and m.end() == len(tok.text) and word.islower():
-                    acronym = parts[-2].group()
+                    before = parts[-2]
+                    acronym = before.group() if before is not None else ""
                     if len(acronym) >= 2 and is_all_caps(acronym):  # RYTN-ib: the ending the acronym takes
                         ending_edit = _acronym_ending_edit(acronym, word, start, speller)
                         if ending_edit is not None:
