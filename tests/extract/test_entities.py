@@ -27,6 +27,10 @@ CASES = [
       ("Maulen Aşimbayevlə", "PER", "Maulen Aşimbayev")]),
     ("Görüşdə TÜRKPA-nın və AZERTAC-ın nümayəndələri iştirak edib.",
      [("TÜRKPA-nın", "ORG", "TÜRKPA"), ("AZERTAC-ın", "ORG", "AZERTAC")]),
+    # places joined by hyphens into a route are each a place; a hyphenated name is one
+    ("Bakı-Tbilisi-Qarsa qədər dəmir yolu və Nur-Sultan şəhəri.",
+     [("Bakı", "LOC", "Bakı"), ("Tbilisi", "LOC", "Tbilisi"), ("Qarsa", "LOC", "Qars"),
+      ("Nur-Sultan", "LOC", "Nur-Sultan")]),
     ("Heyət Nur-Sultandakı “Astana-Bayterek” abidəsini ziyarət edib.",
      [("Nur-Sultandakı", "LOC", "Nur-Sultan"), ("Astana-Bayterek", "FAC", "Astana-Bayterek")]),
     ("Vətən müharibəsində qazanılan Qələbə və Xocalı soyqırımının ildönümü anılıb.",

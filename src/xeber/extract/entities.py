@@ -1528,10 +1528,49 @@ def find_entities(text: str, published: str | None = None, *, use_model: bool = 
             if title:
                 attrs["title"] = title
         entities.append(Entity(start, end, text[start:end], s.type, _lemma(rec, s, known), s.confidence, attrs))
+    entities.extend(_place_chains(rec))
     link_mentions(entities)
     entities.extend(_nominal_mentions(rec, entities))
     entities.sort(key=lambda e: e.start)
     return entities
+
+
+PLACE_CHAIN_CONFIDENCE = 0.85
+
+
+def _place_chains(rec: _Recogniser) -> list[Entity]:
+    """`Bakı-Tbilisi-Qars dəmir yolu`, `Bakı-Sumqayıt yolunda`: places joined by hyphens into a route or a
+    pair, each a known place or country (the last may carry a case ending), are each a place mention,
+    in a word no pass took. A hyphenated name whose parts are no places (Nur-Sultan) stays whole."""
+    gaz = rec.gaz
+    out: list[Entity] = []
+    for k, tok in enumerate(rec.toks):
+        if rec.taken[k] or tok.kind != "word" or not tok.cap or "-" not in tok.text:
+            continue
+        parts = tok.text.split("-")
+        if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+            continue
+        stems = [_place_stem(p, gaz, last=n == len(parts) - 1) for n, p in enumerate(parts)]
+        if any(stem is None for stem in stems):
+            continue
+        start = tok.start
+        for part, stem in zip(parts, stems, strict=True):
+            assert stem is not None
+            out.append(Entity(start, start + len(part), part, "LOC", stem, PLACE_CHAIN_CONFIDENCE, {}))
+            start += len(part) + 1
+    return out
+
+
+def _place_stem(word: str, gaz: Gazetteer, *, last: bool) -> str | None:
+    """The place `word` names, as listed (the last word of a chain may carry a case: Qarsa → Qars)."""
+    k = key(word)
+    if (k,) in gaz.places or (k,) in gaz.countries:
+        return word
+    if last:
+        for sp in splits(word):
+            if sp.stem != word and ((key(sp.stem),) in gaz.places or (key(sp.stem),) in gaz.countries):
+                return sp.stem
+    return None
 
 
 def _nominal_mentions(rec: _Recogniser, entities: list[Entity]) -> list[Entity]:
