@@ -135,6 +135,9 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         # OCR's t for r in a plural: ölkə|lə|t|in (a noun made a verb, then its causative) protects nothing
         ("Qonşu ölkələtin nümayəndələri və yeni planlat müzakirə edilib.",
          "Qonşu ölkələrin nümayəndələri və yeni planlar müzakirə edilib."),
+        # two words run together, one of them with a slip
+        ("Bu, bütün prosesləridaga sadə edir. Məruzəçibozi məsələlərə toxundu.",
+         "Bu, bütün prosesləri daha sadə edir. Məruzəçi bəzi məsələlərə toxundu."),
         # a key struck for its neighbour on the Azerbaijani keyboard (s for a or d: no toplum, no versiya)
         ("Hsl-hazırda bu il toplsm 200 müraciət olub, nazir sənədi versi.",
          "Hal-hazırda bu il toplam 200 müraciət olub, nazir sənədi verdi."),
@@ -158,6 +161,7 @@ def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
         "Bu, vətəndaşları əlavə get-gəldən azad edir.",  # the compound's ending, not `gəl`'s
         "Məlumatları müvafiq xanalara doldurur.",  # a listed word + an inflection the lists lack
         "Məlumatlar qarşı tərəfə şifrələnərək ötürülür və fikrini səsləndirib.",  # nouns made verbs (şifrə|lə|n)
+        "Bu, informasiya cəmiyəttinin inkişafıdır.",  # a garbled word is no common word run into a slipped one
         "“Mənim məktəbim” informasiya ehtiyatı və “Mənim elektron hökumətim” məqaləsi.",  # no switch of endings
         "Sənədlər ikiqat zərfə daxil edilir.",  # zərf-ə counts as its stem zərf, not as an unseen form
         "Bölmələr A-dan Z-yədək sıralanıb, əgər o bunu bilirdisə.",  # endings after a letter; a past made conditional

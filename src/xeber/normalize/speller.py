@@ -107,6 +107,10 @@ class SpellParams:
     # this error-model cost
     garbled_min_len: int = 6
     garbled_max_cost: float = 20.0
+    # a merged word with a slip in one part (Speller._slipped_splits)
+    slipped_split_min_len: int = 7
+    slipped_split_max_cost: float = 7.0
+    slipped_split_min_count: int = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +121,8 @@ class _Plan:
     splits: tuple[tuple[str, str], ...]
     keep_bonus: float = 0.0
     strict_min_count: int = 0  # a candidate needs this count unless OCR doubted the word
+    # two words run together, one of them with a slip (prosesləridaga): (left, right, error cost)
+    slipped_splits: tuple[tuple[str, str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +226,7 @@ class Speller:
         if merged is not None:
             return Correction(merged, MERGED_CONJUNCTION_CONFIDENCE, "merge")
         plan = self._plan(word, name_like)
-        if not plan.candidates and not plan.splits:
+        if not plan.candidates and not plan.splits and not plan.slipped_splits:
             return self._real_word(word, prev, nxt) if plan.known else None
         p = self.params
         score = self.context.score
@@ -236,10 +242,13 @@ class Speller:
              cand, kind)
             for cand, cost, kind in plan.candidates
             if keep_shift < 0 or counts.get(cand, 0) >= plan.strict_min_count]
-        if not scored and not plan.splits:
+        if not scored and not plan.splits and not plan.slipped_splits:
             return self._real_word(word, prev, nxt) if plan.known else None
         for a, b in plan.splits:
             s = score(prev, a, None) + score(a, b, nxt) - p.split_cost
+            scored.append((s, f"{a} {b}", "merge"))
+        for a, b, cost in plan.slipped_splits:
+            s = score(prev, a, None) + score(a, b, nxt) - p.split_cost - cost
             scored.append((s, f"{a} {b}", "merge"))
         best = max(scored)
         if best[0] <= keep:
@@ -267,7 +276,8 @@ class Speller:
     def can_change(self, word: str, *, name_like: bool = False) -> bool:
         """False when lower-case `word` has no candidate in any context (the fast path)."""
         plan = self._plan(word, name_like)
-        return bool(plan.candidates or plan.splits) or (plan.known and self.params.real_words) \
+        return bool(plan.candidates or plan.splits or plan.slipped_splits) \
+            or (plan.known and self.params.real_words) \
             or self._merged_conjunction(word) is not None
 
     def _plan_uncached(self, word: str, name_like: bool) -> _Plan:
@@ -373,7 +383,35 @@ class Speller:
             # words, the first long, the second long or the conjunction və
             splits = tuple((a, b) for a, b in splits if len(a) >= 4 and (len(b) >= 3 or b == "və")
                            and counts.get(a, 0) >= p.min_split_count and counts.get(b, 0) >= p.min_split_count)
-        return _Plan(known, keep, tuple(found), splits, strict_min_count=strict)
+        slipped: tuple[tuple[str, str, float], ...] = ()
+        if not known and not name_like and not splits and len(word) >= p.slipped_split_min_len \
+                and min((c for _, c, _ in found), default=MAX_COST) > p.morph_when_cost_above:
+            slipped = tuple(self._slipped_splits(word))
+        return _Plan(known, keep, tuple(found), splits, strict_min_count=strict, slipped_splits=slipped)
+
+    def _slipped_splits(self, word: str) -> list[tuple[str, str, float]]:
+        """Two words run together, one of them with a slip one key-edit away (prosesləri|daga → daha,
+        sifarişi|ve → və): both words frequent, the slipped one's error cost at most slipped_split_max_cost.
+        Looked for only when the word has no cheap candidate of its own, and kept only when the slipped
+        word is a common one or the bigram model has seen the two words together (cəmiyəttinin, a garbled
+        cəmiyyətinin, is no cəmi xəttinin)."""
+        lex, p, lm = self.lexicon, self.params, self.context.lm
+        out: list[tuple[str, str, float]] = []
+        for i in range(2, len(word) - 1):
+            a, b = word[:i], word[i:]
+            for whole, part, left in ((a, b, True), (b, a, False)):
+                if len(part) < 2 or not self._split_part(whole, lex, p) or lex.known(part) and lex.count(part) >= 100:
+                    continue
+                for fixed in self._edit_candidates(part, 1):
+                    if not self._split_part(fixed, lex, p) or fixed in BOUND_ENDINGS:
+                        continue
+                    cost = self._cost(fixed, part)
+                    if cost <= p.slipped_split_max_cost:
+                        pair = (whole, fixed) if left else (fixed, whole)
+                        if (lex.count(fixed) >= p.slipped_split_min_count or lm is not None and lm.has(*pair)) \
+                                and not _suffixes_of(*pair) and not self._compound(*pair):
+                            out.append((*pair, cost))
+        return out
 
     def _merged_conjunction(self, word: str) -> str | None:
         """A conjunction run together with a particle or a second conjunction (vəya, eləcədə, həmçinində)
