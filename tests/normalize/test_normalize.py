@@ -57,6 +57,8 @@ def test_unicode_repairs(text: str, expected: str) -> None:
         ("sentyabrın 29-da TÜRKPA-nın iclası", "sentyabrın 29-da TÜRKPA-nın iclası"),
         ("Nur-Sultandakı “Astana-Bayterek” abidəsi", "Nur-Sultandakı “Astana-Bayterek” abidəsi"),
         ("sosial-iqtisadi inkişaf", "sosial-iqtisadi inkişaf"),
+        # a hyphen before a chain of endings the morphology reads (a participle's), not between two words
+        ("tərəfindən yaradıl-an məlumatlar, alış-veriş, get-gəl", "tərəfindən yaradılan məlumatlar, alış-veriş, get-gəl"),
         ("ölkəmiz də bərpa edib", "ölkəmiz də bərpa edib"),
         # a word broken by a space: an ending the word lists count as a word, or a side that is no word
         ("komissiya heyəti nin üzvləri", "komissiya heyətinin üzvləri"),

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from xeber.morph.grammar import high_vowel
+from xeber.morph.analyzer import parse_suffixes
+from xeber.morph.grammar import harmony_key, high_vowel
 from xeber.text.alphabet import BACK_VOWELS, last_vowel
 from xeber.text.casing import lower
 from xeber.text.edits import Edit
@@ -75,7 +76,8 @@ def layout_edits(text: str, known: Known, count: Callable[[str], int] | None = N
             continue
         joined = lower(a + b)
         if count(joined) >= 10 and (b in SUFFIXES or not _standalone(b, known, count)
-                                    or not _standalone(lower(a), known, count) or count(joined) >= 20 * count(b)):
+                                    or not _standalone(lower(a), known, count) or count(joined) >= 20 * count(b)
+                                    or _ending_chain(lower(a), b)):
             edits.append(Edit(m.start(2), m.end(2), m.group(2), "", "split", 0.85))
     for m in _FALSE_HYPHEN.finditer(text):
         a, b = m.group(1), m.group(3)
@@ -132,6 +134,13 @@ def _space_edits(text: str, known: Known, count: Callable[[str], int]) -> list[E
             continue  # (two words: və ya, heç nə)
         out.append(Edit(m.start(2), m.end(2), " ", "", "split", 0.85))
     return out
+
+
+def _ending_chain(stem: str, rest: str) -> bool:
+    """`rest` is a chain of endings of the noun or verb `stem` (yaradıl|an, ərazi|lər): a hyphen between
+    them is no compound's (sosial-iqtisadi, get-gəl)."""
+    last, ends_vowel = harmony_key(stem)
+    return any(parse_suffixes(stem + rest, len(stem), state, last, ends_vowel) for state in ("N", "V"))
 
 
 def _disharmonic(word: str, particle: str) -> bool:
