@@ -27,6 +27,8 @@ CASES = [
       ("Maulen Aşimbayevlə", "PER", "Maulen Aşimbayev")]),
     ("Görüşdə TÜRKPA-nın və AZERTAC-ın nümayəndələri iştirak edib.",
      [("TÜRKPA-nın", "ORG", "TÜRKPA"), ("AZERTAC-ın", "ORG", "AZERTAC")]),
+    # an examination is no organisation, the body that runs it is
+    ("Abituriyentlər TOEFL və SAT imtahanlarının nəticələrini DİM-ə təqdim edir.", [("DİM-ə", "ORG", "DİM")]),
     # places joined by hyphens into a route are each a place; a hyphenated name is one
     ("Bakı-Tbilisi-Qarsa qədər dəmir yolu və Nur-Sultan şəhəri.",
      [("Bakı", "LOC", "Bakı"), ("Tbilisi", "LOC", "Tbilisi"), ("Qarsa", "LOC", "Qars"),

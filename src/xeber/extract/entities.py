@@ -80,7 +80,9 @@ _NOT_ACRONYMS = frozenset(key(w) for w in [
     "XI", "XII", "MMC", "ASC", "QSC", "COVID", "USD", "AZN", "EUR", "OK", "FAQ", "DNA", "RNA", "HIV", "HD", "CEO",
     "XX", "XIX", "XXI", "XVIII", "PIN", "SIM", "QR", "URL", "HTML", "XML", "JSON", "RDF", "API", "CSV", "ID",
     # identity and tax numbers, documents and measures of Azerbaijani administration
-    "FİN", "VÖEN", "ŞV", "SSN", "İBAN", "IBAN", "SWIFT", "KB", "MB", "GB", "TB", "ADSL", "LTE", "USB"])
+    "FİN", "VÖEN", "ŞV", "SSN", "İBAN", "IBAN", "SWIFT", "KB", "MB", "GB", "TB", "ADSL", "LTE", "USB",
+    # examinations and surveys of students, which news of education names as it names organisations
+    "TOEFL", "IELTS", "SAT", "SSAT", "GRE", "GMAT", "LSAT", "ESL", "PISA", "TIMSS"])
 _REGNAL = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{0,3})")  # I ... XXIX, as monarchs and popes number
 # Last words that make a capitalised run a thing, not a person: Vahid Giriş Sistemi
 _THING_TAILS = frozenset(["sistemi", "portalı", "proqramı", "layihəsi", "xidməti", "tətbiqi", "platforması",
