@@ -394,3 +394,27 @@ def test_a_verb_run_into_its_particle_or_noun_may_split(norm: Normalizer) -> Non
     assert ("qeyd", "etdi") in norm.speller._plan("qeydetdi", False).splits
     # a verbal noun of a light verb is written as one word with its noun: no split offered
     assert not norm.speller._plan("müəyyənetmə", False).splits
+
+
+def test_a_word_broken_into_two_words_joins_on_the_bigram_model(norm: Normalizer, tmp_path: Path) -> None:
+    # both pieces are words (kommun, al), so only the neighbours can tell: a small bigram model that has
+    # seen `kommunal xidmət` and `və kommunal`, never `kommun al`
+    from xeber.normalize.context import BigramModel, ContextScorer
+    from xeber.normalize.speller import Speller
+    from xeber.normalize.words import word_edits
+
+    lm = BigramModel()
+    for (a, b), c in {("və", "kommunal"): 40, ("kommunal", "xidmət"): 40, ("bu", "sahə"): 40,
+                      ("sahə", "də"): 5, ("də", "işlər"): 40}.items():
+        lm.bigrams[(a, b)] = c
+        lm.followers[a] = lm.followers.get(a, 0) + c
+        for w in (a, b):
+            lm.unigrams[w] = lm.unigrams.get(w, 0) + c
+    speller = Speller(norm.lexicon, norm.errors, ContextScorer(norm.lexicon, lm), morph_candidates=None)
+
+    def joins(text: str) -> list[tuple[str, str]]:
+        return [(e.original, e.kind) for e in word_edits(text, speller, Settings(real_words=False))]
+
+    assert joins("Rabitə və kommun al xidmət haqları ödənilir.") == [(" ", "split")]
+    assert joins("Bu sahə də işlər gedir.") == []  # a particle stays apart
+    assert joins("Bu iri həcmli və işə götürənlər üçündür.") == []  # compounds written apart are the writer's

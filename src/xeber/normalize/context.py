@@ -102,6 +102,15 @@ class ContextScorer:
         bi = lm.bigrams.get((prev, word), 0) / n_prev
         return math.log(BIGRAM_WEIGHT * bi + (1 - BIGRAM_WEIGHT) * uni)
 
+    def join_gain(self, prev: str | None, left: str, right: str, nxt: str | None) -> float:
+        """How much more probable `left+right` is as one word than `left right` as two, between the
+        same neighbours (log-ratio of the two readings under the bigram model)."""
+        joined = left + right
+        cond = self.cond_logp
+        one = cond(prev, joined) + (cond(joined, nxt) if nxt is not None else 0.0)
+        two = cond(prev, left) + cond(left, right) + (cond(right, nxt) if nxt is not None else 0.0)
+        return one - two
+
     def score(self, prev: str | None, word: str, nxt: str | None) -> float:
         """log P(word | prev) + log P(next | word) − log P(next): how well `word` fits between them."""
         s = self.cond_logp(prev, word)

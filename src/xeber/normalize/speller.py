@@ -199,6 +199,10 @@ class Speller:
         return found is not None and found.pos == "VERB" and found.lemma in LIGHT_VERBS and not any(
             t.startswith(("PART", "VN", "INF")) or t == "AGENT" for t in found.suffixes)
 
+    def compound(self, a: str, b: str) -> bool:
+        """Whether Azerbaijani writes the words `a` `b` as one compound (see _compound)."""
+        return self._compound(a, b)
+
     def split_part(self, part: str) -> bool:
         """Whether lower-case `part` can be one side of a split word."""
         return self._split_part(part, self.lexicon, self.params)

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from xeber.morph.analyzer import CLOSED_CLASS
-from xeber.normalize.layout import SUFFIXES
+from xeber.normalize.layout import PARTICLES, SUFFIXES
 from xeber.normalize.morphcands import one_edit
 from xeber.normalize.numbers import (
     any_harmony_ending,
@@ -111,6 +111,13 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
                 if tokens[j].start >= taken_to:
                     break
                 fixed[j] = lower(digit_edit.replacement)
+            continue
+        join_edit = _context_join(text, tokens, i, speller) if not diacritics and i + 1 < n else None
+        if join_edit is not None and (focus is None or any(a < join_edit.end and join_edit.start < b
+                                                           for a, b in focus)):
+            edits.append(join_edit)
+            taken_to = tokens[i + 1].end
+            fixed[i] = fixed[i + 1] = lower(tok.text + tokens[i + 1].text)
             continue
         if tok.kind == "number":
             number_edit = _number_ending_edit(text, tok, focus, speller, diacritics)
@@ -384,6 +391,44 @@ def _attached_ending_repaired(tokens: list[Token], i: int, speller: Speller) -> 
         return None
     tok = tokens[i]
     return Edit(tok.start, tok.end, ending, near[0], "spelling", RULE_CONFIDENCE if len(near) == 1 else 0.75)
+
+
+# a word broken by a space into two words (sahə də, kommun al, təşkil atlarının): the joined word must be
+# this many times (log) more probable between the neighbours than the two, by the bigram model
+JOIN_GAIN = 10.0
+JOIN_MIN_COUNT = 100  # ... and this frequent
+# ... and one piece rarer than this: two common words are the writer's two words, even where the spelling
+# rules write their compound as one (iri həcmli, əmək haqqı); a particle stays apart (təlimlər də)
+JOIN_MAX_PIECE_COUNT = 5000
+
+
+def _context_join(text: str, tokens: list[Token], i: int, speller: Speller) -> Edit | None:
+    """The space inside a word broken in two, where both pieces are words (the layout stage joins only
+    where a piece is none): the bigram model of the neighbours decides. Needs the bigram model."""
+    a, b = tokens[i], tokens[i + 1]
+    if a.kind != "word" or b.kind != "word" or text[a.end:b.start] != " " or not b.text.islower() \
+            or not a.text.isalpha() or not b.text.isalpha() or speller.context.lm is None:
+        return None
+    left = lower(a.text)
+    joined = left + b.text
+    lex = speller.lexicon
+    if b.text in PARTICLES or min(lex.count(left), lex.count(b.text)) >= JOIN_MAX_PIECE_COUNT \
+            or lex.count(joined) < JOIN_MIN_COUNT or not lex.known(joined) or speller.compound(left, b.text) \
+            or _verbal_noun_or_participle(b.text, speller):
+        return None  # (a compound written apart, işə götürən, iri qabaritli, is the writer's choice)
+    prev = lower(tokens[i - 1].text) if i > 0 and tokens[i - 1].kind == "word" else None
+    nxt = lower(tokens[i + 2].text) if i + 2 < len(tokens) and tokens[i + 2].kind == "word" else None
+    if speller.context.join_gain(prev, left, b.text, nxt) < JOIN_GAIN:
+        return None
+    return Edit(a.end, b.start, " ", "", "split", RULE_CONFIDENCE)
+
+
+def _verbal_noun_or_participle(word: str, speller: Speller) -> bool:
+    """One of the morphology's first two readings of `word` is a verbal noun or participle (qaldırma,
+    götürənlər): the second word of compounds the writer may write apart."""
+    morph = speller.lexicon.morph
+    readings = morph.analyze(word)[:2] if morph is not None else []
+    return any(r.pos == "VERB" and any(t.startswith(("PART", "VN")) for t in r.suffixes) for r in readings)
 
 
 def _acronym_ending_edit(acronym: str, ending: str, start: int, speller: Speller) -> Edit | None:
