@@ -201,6 +201,11 @@ def test_names_and_tokens_are_protected(norm: Normalizer, text: str) -> None:
         # no Azerbaijani letter, but the left part carries our case ending; English compounds stay
         ("ADA UniversitetininKaryera Mərkəzi açılıb.", "ADA Universitetinin Karyera Mərkəzi açılıb."),
         ("Tətbiq AppStore mağazasındadır.", "Tətbiq AppStore mağazasındadır."),
+        # ... or a part our plural, possessive or case reads; an acronym run into a word
+        ("Yüksək TexnologiyalarNazirliyi və QanunvericilikToplusu, İKTsektoru, 5 AZNvə çox.",
+         "Yüksək Texnologiyalar Nazirliyi və Qanunvericilik Toplusu, İKT sektoru, 5 AZN və çox."),
+        ("PostBank, YouTube, WhatsApp, ePoçt, KapitalBank, PDFlər, AZERTACın", "PostBank, YouTube, WhatsApp, "
+         "ePoçt, KapitalBank, PDFlər, AZERTACın"),
         ("Ödəniş e-GovPay ilə edilir.", "Ödəniş e-GovPay ilə edilir."),
         ("MəlumatPortal açılıb. MəlumatPortal pulsuzdur.", "MəlumatPortal açılıb. MəlumatPortal pulsuzdur."),
         # a longer word's rarer inflection as the second part; a suffix is never split off

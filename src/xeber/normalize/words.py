@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from xeber.morph.analyzer import CLOSED_CLASS
-from xeber.normalize.layout import PARTICLES, SUFFIXES
+from xeber.normalize.layout import BOUND_ENDINGS, PARTICLES, SUFFIXES
 from xeber.normalize.morphcands import one_edit
 from xeber.normalize.numbers import (
     any_harmony_ending,
@@ -619,6 +619,28 @@ def _camel_split(word: str, start: int, names: Counter[str], speller: Speller) -
     return Edit(start, start + len(word), word, " ".join(parts), "merge", CAMEL_SPLIT_CONFIDENCE)
 
 
+# an acronym run into a lower-case word: İKTsektoru, AZNvə (the acronym at least two capitals)
+_ACRONYM_THEN_WORD = re.compile(r"([A-ZÇƏĞİÖŞÜ]{2,})([a-zçəğıöşü]{2,})")
+_AZ_INFLECTIONS = frozenset(("PL", "P3SG", "P3PL")) | _CASES
+
+
+def _acronym_then_word(acronym: str, rest: str, speller: Speller) -> tuple[str, str] | None:
+    """(acronym, word) when `rest` is a frequent word of its own, no ending of the acronym (PDFlər,
+    AZERTACın stay) and the whole is no listed word."""
+    lex = speller.lexicon
+    if rest in BOUND_ENDINGS or lex.count(rest) < speller.params.min_split_count or not lex.known(rest) \
+            or lex.counts.get(lower(acronym + rest), 0):
+        return None
+    return acronym, rest
+
+
+def _az_inflection(word: str, speller: Speller) -> bool:
+    """The morphology reads the word first with a plural, a third-person possessive or a case ending, on
+    a stem of the word lists (Nazirliyi, Toplusu, Texnologiyalar): an Azerbaijani word, no English one."""
+    found = speller.first_reading(word)
+    return found is not None and found.pos != "PROPN" and bool(_AZ_INFLECTIONS & set(found.suffixes))
+
+
 def _case_ending(word: str, speller: Speller) -> bool:
     """The morphology reads the word first with a case ending (genitive, dative, locative, ...)."""
     found = speller.first_reading(word)
@@ -627,15 +649,20 @@ def _case_ending(word: str, speller: Speller) -> bool:
 
 def _camel_parts(word: str, speller: Speller) -> tuple[str, str] | None:
     """The two words of a mixed-case word when both sides are words the splitter accepts (the right one
-    may be an acronym) and the whole is no known word; else None."""
+    may be an acronym) and the whole is no known word; else None. An acronym run into a lower-case
+    word (İKTsektoru, AZNvə) splits too."""
+    acronym_first = _ACRONYM_THEN_WORD.fullmatch(word)
+    if acronym_first is not None:
+        return _acronym_then_word(acronym_first.group(1), acronym_first.group(2), speller)
     bounds = [i for i in range(2, len(word) - 1) if word[i - 1].islower() and word[i].isupper()]
     if len(bounds) != 1:
         return None
     left, right = word[: bounds[0]], word[bounds[0]:]
     low = lower(word)
-    if not AZ_SPECIAL.search(word) and not _case_ending(lower(left), speller):
-        # English compounds are brands (AppStore, productNumber), not two of our words; a left part with
-        # an Azerbaijani case ending is ours (UniversitetininKaryera)
+    if not AZ_SPECIAL.search(word) and not _case_ending(lower(left), speller) \
+            and not _az_inflection(lower(left), speller) and not _az_inflection(lower(right), speller):
+        # English compounds are brands (AppStore, productNumber), not two of our words; a part with an
+        # Azerbaijani ending is ours (UniversitetininKaryera, TexnologiyalarNazirliyi, QanunvericilikToplusu)
         return None
     if speller.lexicon.counts.get(low, 0) or speller.lexicon.known(low) or not speller.split_part(lower(left)):
         return None
