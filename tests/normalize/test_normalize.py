@@ -423,3 +423,10 @@ def test_a_word_broken_into_two_words_joins_on_the_bigram_model(norm: Normalizer
     assert joins("Rabitə və kommun al xidmət haqları ödənilir.") == [(" ", "split")]
     assert joins("Bu sahə də işlər gedir.") == []  # a particle stays apart
     assert joins("Bu iri həcmli və işə götürənlər üçündür.") == []  # compounds written apart are the writer's
+
+
+def test_a_listed_name_yields_to_a_far_more_frequent_spelling_of_its_key(norm: Normalizer) -> None:
+    # Baki (a listed given name) is Bakı typed without ı where the context says so: the candidate is
+    # offered, the bigram model decides; a rare name's spelling of a rarer word is not
+    assert "bakı" in [c for c, _, _ in norm.speller._plan("baki", True).candidates]
+    assert not norm.speller._plan("aygul", True).candidates

@@ -57,6 +57,7 @@ SECOND_COMBINING_FORMS = frozenset("daxili arası xarici yönümlü verici edici
 # Compounds (Speller._compound): verbs that stay apart from their noun, and nouns of place that join it
 LIGHT_VERBS = frozenset("etmək olmaq olunmaq edilmək eləmək".split())
 RELATIONAL_NOUNS = frozenset("ətraf arxa ön yan alt üst".split())
+KNOWN_NAME_RATIO = 3  # a listed capitalised word yields only to a spelling this × known_ratio more frequent
 MAX_COST = 14.0  # error-model costs above this are not considered
 CONJUNCTIONS = frozenset(w for w, (_, pos, _) in CLOSED_CLASS.items() if pos == "CONJ")
 MERGED_PARTICLES = ("da", "də", "ya", "ki")  # written apart from a conjunction before them
@@ -520,9 +521,10 @@ class Speller:
 
     def _known_name_plan(self, word: str, count: int) -> _Plan:
         """A capitalised word the lists know, but rarely (Azerbaycan): only a far more frequent spelling
-        with the same key (diacritics, a/ə/e) replaces it, so rare names (Aygul) stay."""
+        with the same key (diacritics, a/ə/e) replaces it, so rare names (Aygul) stay; the context decides
+        (Baki, a given name 1,900 times, is Bakı, 820,000 times, before şəhərində)."""
         p = self.params
-        min_count = max(p.name_min_count, p.known_ratio * max(count, 1)) * 10
+        min_count = max(p.name_min_count, p.known_ratio * max(count, 1)) * KNOWN_NAME_RATIO
         found = tuple((c, self._cost(c, word), "spelling") for c in self.lexicon.bucket(confusion_key(word))
                       if c != word and self.lexicon.count(c) >= min_count)
         return _Plan(True, None, found, (), p.name_bonus)
