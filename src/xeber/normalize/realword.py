@@ -31,6 +31,7 @@ _OBLIQUE = {"LOC": "LOC_N", "DAT": "DAT_N", "ABL": "ABL_N"}  # the case after a 
 # Particles written apart that still follow the vowel harmony of the word before them (o da, mən də;
 # gəlir mi, olub mu): the form the harmony asks for, by its 2-way (a/ə) or 4-way (ı/i/u/ü) vowel
 HARMONIC_PARTICLES = frozenset("da də mı mi mu mü".split())
+TYPED_PARTICLE = "de"  # də typed on a keyboard without ə (or Turkish `de`): da/də by the word before
 PARTICLE_CONFIDENCE = 0.9
 # Turkish function words typed into Azerbaijani text (ve for və, ile for ilə): judged like the endings
 # that never stand alone (BOUND_ENDINGS)
@@ -190,11 +191,22 @@ class RealWords:
         """(replacement, confidence) for lower-case `word` between lower-case neighbours, or None."""
         if word in HARMONIC_PARTICLES:
             return self._particle(word, prev)
+        if word == TYPED_PARTICLE:
+            # only between two Azerbaijani words: Rio de Janeiro, Societe Generale de Surveillance stay
+            return self._particle(word, prev) if self._common_word(prev) and (
+                nxt is None or self._common_word(nxt)) else None
         found = self.best(word, prev, nxt)
         if found is None or found[0] < found[2]:
             return None
         gain, cand, need = found
         return cand, 1.0 / (1.0 + math.exp(-(gain - need + 1.0)))
+
+    def _common_word(self, word: str | None) -> bool:
+        """A word the morphology reads as no proper name."""
+        if word is None or self.morph is None or not word.isalpha():
+            return False
+        found = self.morph.analyze(word)
+        return bool(found) and found[0].pos != "PROPN"
 
     def _particle(self, word: str, prev: str | None) -> tuple[str, float] | None:
         """`da`/`də`, `mı`/`mi`/`mu`/`mü` in the harmony of the word before, when that is a word the
@@ -206,7 +218,7 @@ class RealWords:
             return None
         # the particles harmonise as the endings spelled alike do: da/də as the locative -dA, mı/mi/mu/mü
         # as the question particle -mI written together
-        right = realize("LOC" if word in ("da", "də") else "QUES", last_vowel, False)
+        right = realize("LOC" if word in ("da", "də", TYPED_PARTICLE) else "QUES", last_vowel, False)
         return None if right is None or right == word else (right, PARTICLE_CONFIDENCE)
 
     def best(self, word: str, prev: str | None, nxt: str | None) -> tuple[float, str, float] | None:

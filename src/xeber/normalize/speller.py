@@ -44,7 +44,7 @@ TURKISH_ENDING_COST = 3.0
 # Turkish words typed for their Azerbaijani cognates, two letters or a listed spelling away (ours)
 TURKISH_WORDS = {"için": "üçün", "kadar": "qədər", "değil": "deyil", "göre": "görə", "ancak": "ancaq",
                  "çok": "çox", "yani": "yəni", "sadece": "sadəcə", "artık": "artıq", "bazı": "bəzi",
-                 "büyük": "böyük", "önce": "öncə"}
+                 "büyük": "böyük", "önce": "öncə", "ve": "və", "ile": "ilə"}
 KEY_ALPHABET = "abcdfghxijkqlmnoprstuvyz"
 SEPARATE_PARTICLES = HARMONIC_PARTICLES | {"ki"}
 # Combining forms that Azerbaijani spelling joins to the next word (fotoqalereya, videoçarx,
