@@ -2,8 +2,9 @@
 
 Costs are learned: `ocr_confusions.tsv` from Tesseract misreadings of rendered words, and
 `typing_confusions.tsv` from spellings typed without Azerbaijani letters (both built by
-scripts/build_normalize_models.py). An operation gets the cheaper of its two channel costs; operations
-seen in neither channel get a flat cost.
+scripts/build_normalize_models.py). An operation gets the cheaper of its two channel costs; a key struck
+for its neighbour on the Azerbaijani keyboard gets a set rate (KEY_SLIP) where no channel is cheaper;
+operations seen in neither get a flat cost.
 """
 
 from __future__ import annotations
