@@ -129,6 +129,9 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         # Turkish words typed for their Azerbaijani cognates, though the word lists hold them
         ("Layihə ölkəmiz için önəmlidir və bu günə kadar davam edib.",
          "Layihə ölkəmiz üçün önəmlidir və bu günə qədər davam edib."),
+        # ... and və as OCR reads its ə
+        ("Sistem autentifikasiya vo avtorizasiya edir, əvvəl va sonra.",
+         "Sistem autentifikasiya və avtorizasiya edir, əvvəl və sonra."),
         # OCR's l for i: a noun and a bare relational noun (şər|alt) are no compound written as one word
         ("Yeni bina şagirdlərə müasir şəralt yaradacaq.", "Yeni bina şagirdlərə müasir şərait yaradacaq."),
         # a speck OCR read as a letter before a capitalised word, and its first two letters typed in turn

@@ -45,6 +45,10 @@ TURKISH_ENDING_COST = 3.0
 TURKISH_WORDS = {"için": "üçün", "kadar": "qədər", "değil": "deyil", "göre": "görə", "ancak": "ancaq",
                  "çok": "çox", "yani": "yəni", "sadece": "sadəcə", "artık": "artıq", "bazı": "bəzi",
                  "büyük": "böyük", "önce": "öncə", "ve": "və", "ile": "ilə"}
+# ... and `və` as OCR reads its ə (o, a): words no Azerbaijani text writes, which the lists count from
+# foreign text, so the bigram model alone rarely has the evidence to change them
+MISREAD_WORDS = {"vo": "və", "va": "və"}
+_CHEAP_COGNATES = {**TURKISH_WORDS, **MISREAD_WORDS}
 KEY_ALPHABET = "abcdfghxijkqlmnoprstuvyz"
 SEPARATE_PARTICLES = HARMONIC_PARTICLES | {"ki"}
 # Combining forms that Azerbaijani spelling joins to the next word (fotoqalereya, videoçarx,
@@ -293,11 +297,11 @@ class Speller:
         keep: float | None
         strict = 0
         demoted = False
-        if word in TURKISH_WORDS and not name_like:
-            # a Turkish word typed for its Azerbaijani cognate (için for üçün): the lists hold the Turkish
-            # spelling, so it is judged as an unknown word with the cognate as a cheap candidate
+        if word in _CHEAP_COGNATES and not name_like:
+            # a Turkish word typed for its Azerbaijani cognate (için for üçün), or a misread və: the lists hold the
+            # foreign spelling, so it is judged as an unknown word with the cognate as a cheap candidate
             return _Plan(False, p.oov_base - p.oov_per_char * len(word),
-                         ((TURKISH_WORDS[word], TURKISH_ENDING_COST, "spelling"),), ())
+                         ((_CHEAP_COGNATES[word], TURKISH_ENDING_COST, "spelling"),), ())
         if name_like:
             if "w" in word and not any(lex.count(word.replace("w", r)) >= p.name_min_count for r in "eəqas"):
                 # no Azerbaijani word has a w: a foreign name (Twitter), unless the w is a slip for a
