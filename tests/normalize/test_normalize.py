@@ -143,6 +143,9 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         # two words run together, one of them with a slip
         ("Bu, bütün prosesləridaga sadə edir. Məruzəçibozi məsələlərə toxundu.",
          "Bu, bütün prosesləri daha sadə edir. Məruzəçi bəzi məsələlərə toxundu."),
+        # a word said twice, one half a slip of the other; pairs of words, names and brands stay
+        ("Onların ayrı-aytı sualları, tez-tcz, bir-biri, get-gəl, Wi-Fi, yavaş-yavaş.",
+         "Onların ayrı-ayrı sualları, tez-tez, bir-biri, get-gəl, Wi-Fi, yavaş-yavaş."),
         # a key struck for its neighbour on the Azerbaijani keyboard (s for a or d: no toplum, no versiya)
         ("Hsl-hazırda bu il toplsm 200 müraciət olub, nazir sənədi versi.",
          "Hal-hazırda bu il toplam 200 müraciət olub, nazir sənədi verdi."),

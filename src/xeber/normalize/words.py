@@ -175,6 +175,10 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
         if i > 0 and tokens[i - 1].kind == "word" and tokens[i - 1].text[:1].isupper() \
                 and _SURNAME.search(tok.text) and keep_shift >= 0 and not diacritics and tok.start not in starts:
             continue
+        reduplicated = _reduplication_edit(tok, speller) if "-" in tok.text and not diacritics else None
+        if reduplicated is not None:
+            edits.append(reduplicated)  # ayrı-aytı: one half is the other's slip
+            continue
         # parts of a hyphenated word (e-hökumət, Nur-Sultan) are judged one by one
         parts = list(_PLAIN_WORD.finditer(tok.text)) if "-" in tok.text else [None]
         for m in parts:
@@ -429,6 +433,33 @@ def _verbal_noun_or_participle(word: str, speller: Speller) -> bool:
     morph = speller.lexicon.morph
     readings = morph.analyze(word)[:2] if morph is not None else []
     return any(r.pos == "VERB" and any(t.startswith(("PART", "VN")) for t in r.suffixes) for r in readings)
+
+
+_REDUPLICATED = re.compile(r"([^\W\d_]{2,})-([^\W\d_]{2,})")
+
+
+def _reduplication_edit(tok: Token, speller: Speller) -> Edit | None:
+    """A word said twice (ayrı-ayrı, tez-tez) whose one half is a slip of the other, one edit away
+    (ayrı-aytı, ayri-ayrı): the slipped half, no word of its own, becomes the other. Pairs of two words
+    stay (bir-biri, get-gəl)."""
+    m = _REDUPLICATED.fullmatch(tok.text)
+    if m is None or not m.group(2).islower() or not m.group(1)[1:].islower():
+        return None  # (Wi-Fi, Hi-Tech: names and brands stay)
+    a, b = m.group(1), m.group(2)
+    la, lb = lower(a), lower(b)
+    if la == lb or not one_edit(la, lb):
+        return None
+    valid_a, valid_b = _valid_word(la, speller), _valid_word(lb, speller)
+    if valid_a == valid_b:
+        return None
+    if valid_a:
+        return Edit(tok.start + m.start(2), tok.start + m.end(2), b, match_case(b, la), "spelling", RULE_CONFIDENCE)
+    return Edit(tok.start, tok.start + len(a), a, match_case(a, lb), "spelling", RULE_CONFIDENCE)
+
+
+def _valid_word(word: str, speller: Speller) -> bool:
+    morph = speller.lexicon.morph
+    return speller.lexicon.count(word) >= 100 or (morph is not None and morph.is_valid(word))
 
 
 def _acronym_ending_edit(acronym: str, ending: str, start: int, speller: Speller) -> Edit | None:
