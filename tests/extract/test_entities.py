@@ -27,6 +27,9 @@ CASES = [
       ("Maulen Aşimbayevlə", "PER", "Maulen Aşimbayev")]),
     ("Görüşdə TÜRKPA-nın və AZERTAC-ın nümayəndələri iştirak edib.",
      [("TÜRKPA-nın", "ORG", "TÜRKPA"), ("AZERTAC-ın", "ORG", "AZERTAC")]),
+    # a common word's ending is no surname's (Strategiya|nın, no Strategiyan|ın), nor is e-gov an -ov
+    ("Baş nazir Nikol Paşinyanın bəyanatı. Milli Strategiyanın icrası və E-gov tətbiqləri.",
+     [("Nikol Paşinyanın", "PER", "Nikol Paşinyan")]),
     # an examination is no organisation, the body that runs it is
     ("Abituriyentlər TOEFL və SAT imtahanlarının nəticələrini DİM-ə təqdim edir.", [("DİM-ə", "ORG", "DİM")]),
     # places joined by hyphens into a route are each a place; a hyphenated name is one

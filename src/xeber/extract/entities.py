@@ -187,6 +187,18 @@ def _common_noun(word: str) -> bool:
     return not any(a.pos == "PROPN" for a in morph.analyze(low))
 
 
+def _surname_shaped(word: str, gaz: Gazetteer) -> bool:
+    """Shaped like a surname with or without a case ending (Əliyevin, Paşinyanın), unless the shape comes
+    from an ending on a common word (Strategiya|nın is no Strategiyan|ın) or a one-letter prefix (E-gov)."""
+    keys = _stem_keys_of(word)
+    if not any(gaz.looks_like_surname(k) for k in keys) or _LETTER_PREFIX.match(word):
+        return False
+    return not any(not gaz.looks_like_surname(k) and _common_noun(k) for k in keys)
+
+
+_LETTER_PREFIX = re.compile(r"[^\W\d_]-")
+
+
 @lru_cache(maxsize=65536)
 def _possessed_common_noun(word: str) -> bool:
     """A common noun in the 3rd-person possessive (Qəbulu, Qulluğu): the head of a compound whose first
@@ -396,7 +408,7 @@ class _Recogniser:
                     and not self._opens_org(j + 1, self.phrase_at(j + 1, self.gaz.titles, False)):
                 j = j + 1 + self.phrase_at(j + 1, self.gaz.titles, False)
             if length == 1 and tok.cap and tok.key in self.gaz.first_names and j < n \
-                    and any(self.gaz.looks_like_surname(k) for k in _stem_keys(self.toks[j])):
+                    and _surname_shaped(self.toks[j].text, self.gaz):
                 i = j  # Xalq artisti Alim Qasımov: a title word that is also a given name, before a surname
                 continue
             if j < n and self.toks[j].cap and self.adjacent(j - 1, j) and self.toks[j].kind in ("word", "abbrev"):
@@ -479,7 +491,7 @@ class _Recogniser:
     def _initial_and_surname(self, i: int) -> bool:
         toks = self.toks
         return i + 1 < len(toks) and _is_initial(toks[i]) \
-            and any(self.gaz.looks_like_surname(k) for k in _stem_keys(toks[i + 1]))
+            and _surname_shaped(toks[i + 1].text, self.gaz)
 
     @property
     def lower_stems(self) -> set[str]:
@@ -706,7 +718,7 @@ class _Recogniser:
             self.classify(i, i + country)
             self.classify(i + country, j)
             return
-        if heads and titled and heads[-1] > i + 1 and any(gaz.looks_like_surname(k) for k in _stem_keys(toks[i])) \
+        if heads and titled and heads[-1] > i + 1 and _surname_shaped(toks[i].text, gaz) \
                 and (toks[i + 1].acronym or toks[i + 1].key in _INTERNATIONAL_OPENERS
                      or self.phrase_at(i + 1, gaz.countries) or self.phrase_at(i + 1, gaz.places)):
             # Prezident Əliyev | Şimali Atlantika Əməkdaşlıq Şurasının iclasında: after a title, a surname
@@ -792,7 +804,7 @@ class _Recogniser:
             if n:
                 n += self._state_form_after(k + n, j)  # Makedoniya | Respublikası, Almaniya | Federativ Respublikası
             if n and k > i and toks[k - 1].key in gaz.first_names \
-                    and (any(gaz.looks_like_surname(s) for s in _stem_keys(toks[k])) or n == 1 and k + 1 == j):
+                    and (_surname_shaped(toks[k].text, gaz) or n == 1 and k + 1 == j):
                 # a place named after a person, after a given name, is the surname (Nəriman Nərimanov,
                 # Məhəmməd Füzuli)
                 n = 0
@@ -904,7 +916,7 @@ class _Recogniser:
             return
         words = toks[i:j]
         first_name = words[0].key in gaz.first_names
-        surname = any(gaz.looks_like_surname(k) for k in _stem_keys(words[-1]))
+        surname = _surname_shaped(words[-1].text, gaz)
         initials = _is_initial(words[0]) and j - i >= 2
         if j - i == 1 and first_name and words[0].sent_start and not titled:
             return
@@ -914,7 +926,7 @@ class _Recogniser:
         particle = j - i >= 3 and any(t.key in _NAME_PARTICLES for t in toks[i + 1 : j - 1])
         if first_name or initials or particle or (titled and j - i >= 2) or (surname and j - i >= 2):
             # a name ends at its surname: Sahibə Qafarova | Qazaxistana
-            end = next((k + 1 for k in range(i + 1, j) if any(gaz.looks_like_surname(s) for s in _stem_keys(toks[k]))
+            end = next((k + 1 for k in range(i + 1, j) if _surname_shaped(toks[k].text, gaz)
                         and not (toks[k].key in _PATRONYMIC and k + 1 < j)),  # Əlirza oğlu | Əliyev
                        min(j, i + 3 + sum(t.key in _NAME_PARTICLES or t.key in FOREIGN_FUNCTION_WORDS
                                           for t in toks[i:j])))  # (fon der Lyayen, Yaap de Hoop Sxeffer)
@@ -925,7 +937,7 @@ class _Recogniser:
                 end = i + 2  # Elvin Cəfərli, Aysel Məmmədli: after a given name, -lı ends a surname too
             if end - i == 1 and j - i > 1 and not first_name:
                 end = min(j, i + 2)
-            if end - i >= 3 and not any(gaz.looks_like_surname(s) for s in _stem_keys(toks[end - 1])) and any(
+            if end - i >= 3 and not _surname_shaped(toks[end - 1].text, gaz) and any(
                     c.suffix in _PLACE_CASES for c in splits(toks[end - 1].text)):
                 end -= 1  # a person is seldom where something is: Vladimir Putin | Kremldə
             self.add(i, end, "PER", 0.9 if (first_name or titled) else 0.8)
@@ -1158,7 +1170,7 @@ class _Recogniser:
             if type_ == "PER":
                 # a person's name ends at its surname, as the rules read it (Qaçay Mirzəyev | Microsoft)
                 j = next((k + 1 for k in range(i + 1, j - 1)
-                          if any(self.gaz.looks_like_surname(s) for s in _stem_keys(self.toks[k]))), j)
+                          if _surname_shaped(self.toks[k].text, self.gaz)), j)
             if type_ == "LOC" and not sure and not any(_place_like(t.text) for t in self.toks[i:j] if t.kind == "word"):
                 continue  # Google Play, Visa Classic: no word of it looks like a place's
             if type_ == "LOC" and all(_common_word(t.text) or _inflected_common(t.text) for t in self.toks[i:j]) \
