@@ -436,3 +436,10 @@ def test_a_listed_name_yields_to_a_far_more_frequent_spelling_of_its_key(norm: N
     # offered, the bigram model decides; a rare name's spelling of a rarer word is not
     assert "bakı" in [c for c, _, _ in norm.speller._plan("baki", True).candidates]
     assert not norm.speller._plan("aygul", True).candidates
+
+
+def test_an_unlisted_capitalised_form_meets_common_words_one_edit_away(norm: Normalizer) -> None:
+    # Komisiyası: no list counts it, the morphology reads it by accident; Komissiyası competes (the
+    # bigram model decides). Another inflection of the same word is the writer's (Hökumətim, my government)
+    assert "komissiyası" in [c for c, _, _ in norm.speller._plan("komisiyası", True).candidates]
+    assert "hökumətin" not in [c for c, _, _ in norm.speller._plan("hökumətim", True).candidates]
