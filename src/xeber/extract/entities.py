@@ -187,6 +187,9 @@ def _common_noun(word: str) -> bool:
     return not any(a.pos == "PROPN" for a in morph.analyze(low))
 
 
+_LETTER_PREFIX = re.compile(r"[^\W\d_]-")  # e-gov, m-imza
+
+
 def _surname_shaped(word: str, gaz: Gazetteer) -> bool:
     """Shaped like a surname with or without a case ending (Əliyevin, Paşinyanın), unless the shape comes
     from an ending on a common word (Strategiya|nın is no Strategiyan|ın) or a one-letter prefix (E-gov)."""
@@ -194,9 +197,6 @@ def _surname_shaped(word: str, gaz: Gazetteer) -> bool:
     if not any(gaz.looks_like_surname(k) for k in keys) or _LETTER_PREFIX.match(word):
         return False
     return not any(not gaz.looks_like_surname(k) and _common_noun(k) for k in keys)
-
-
-_LETTER_PREFIX = re.compile(r"[^\W\d_]-")
 
 
 @lru_cache(maxsize=65536)

@@ -302,8 +302,9 @@ class Speller:
         strict = 0
         demoted = False
         if word in _CHEAP_COGNATES and not name_like:
-            # a Turkish word typed for its Azerbaijani cognate (için for üçün), or a misread və: the lists hold the
-            # foreign spelling, so it is judged as an unknown word with the cognate as a cheap candidate
+            # a Turkish word typed for its Azerbaijani cognate (için for üçün), or a misread və: the lists
+            # hold the foreign spelling, so it is judged as an unknown word with the cognate as a cheap
+            # candidate
             return _Plan(False, p.oov_base - p.oov_per_char * len(word),
                          ((_CHEAP_COGNATES[word], TURKISH_ENDING_COST, "spelling"),), ())
         if name_like:
@@ -601,8 +602,8 @@ class Speller:
 def _suffixes_of(stem: str, rest: str, *, strict: bool = False) -> bool:
     """`rest` is the inflection of `stem` (prezentasiya|lar, prezentasiya|sından), not a word of its own
     (a particle written apart stays a word: da, də, ki, mı; `ya` after a vowel is the dative). With
-    `nominal`, a chain that makes the noun a verb does not count: ölkə|lə|t|in (make into a country) is
-    grammar, but the news writes ölkələrin, and OCR reads r as t."""
+    `strict`, a noun made a verb and then its causative in -t does not count: ölkə|lə|t|in is grammar but
+    no word the news writes (ölkələrin is, and OCR reads r as t), while səs|lən|dir|ib is."""
     if rest in SEPARATE_PARTICLES:
         return False
     last_vowel, ends_vowel = harmony_key(stem)

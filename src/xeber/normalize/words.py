@@ -388,7 +388,8 @@ def _attached_ending_repaired(tokens: list[Token], i: int, speller: Speller) -> 
         return None
     stem = lower(word)
     reading = speller.first_reading(stem)
-    if ending in any_harmony_ending() or ending in CLOSED_CLASS or reading is None or reading.pos == "PROPN" or morph.is_valid(stem + ending):
+    if ending in any_harmony_ending() or ending in CLOSED_CLASS or reading is None or reading.pos == "PROPN" \
+            or morph.is_valid(stem + ending):
         return None
     near = [e for e in endings_after(stem) if one_edit(ending, e) and morph.is_valid(stem + e)]
     if not near:
@@ -458,6 +459,7 @@ def _reduplication_edit(tok: Token, speller: Speller) -> Edit | None:
 
 
 def _valid_word(word: str, speller: Speller) -> bool:
+    """A common listed word, or one the morphology reads."""
     morph = speller.lexicon.morph
     return speller.lexicon.count(word) >= 100 or (morph is not None and morph.is_valid(word))
 
