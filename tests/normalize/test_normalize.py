@@ -57,6 +57,8 @@ def test_unicode_repairs(text: str, expected: str) -> None:
         ("sentyabrın 29-da TÜRKPA-nın iclası", "sentyabrın 29-da TÜRKPA-nın iclası"),
         ("Nur-Sultandakı “Astana-Bayterek” abidəsi", "Nur-Sultandakı “Astana-Bayterek” abidəsi"),
         ("sosial-iqtisadi inkişaf", "sosial-iqtisadi inkişaf"),
+        # OCR's one hyphen read as two around a space; a lone dash between words stays
+        ("hazırda 20- -dən artıq e- -xidmətlər, bu - - bu", "hazırda 20-dən artıq e-xidmətlər, bu - - bu"),
         # a hyphen before a chain of endings the morphology reads (a participle's), not between two words
         ("tərəfindən yaradıl-an məlumatlar, alış-veriş, get-gəl", "tərəfindən yaradılan məlumatlar, alış-veriş, get-gəl"),
         ("ölkəmiz də bərpa edib", "ölkəmiz də bərpa edib"),
@@ -140,6 +142,8 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         # OCR's t for r in a plural: ölkə|lə|t|in (a noun made a verb, then its causative) protects nothing
         ("Qonşu ölkələtin nümayəndələri və yeni planlat müzakirə edilib.",
          "Qonşu ölkələrin nümayəndələri və yeni planlar müzakirə edilib."),
+        # OCR's capital read for a small letter it differs from in size only; brands stay
+        ("Sənədin imzalanması vƏ xidmƏt haqqı, iPhone və eManat.", "Sənədin imzalanması və xidmət haqqı, iPhone və eManat."),
         # two words run together, one of them with a slip
         ("Bu, bütün prosesləridaga sadə edir. Məruzəçibozi məsələlərə toxundu.",
          "Bu, bütün prosesləri daha sadə edir. Məruzəçi bəzi məsələlərə toxundu."),
@@ -170,6 +174,7 @@ def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
         "Məlumatları müvafiq xanalara doldurur.",  # a listed word + an inflection the lists lack
         "Məlumatlar qarşı tərəfə şifrələnərək ötürülür və fikrini səsləndirib.",  # nouns made verbs (şifrə|lə|n)
         "Bu, informasiya cəmiyəttinin inkişafıdır.",  # a garbled word is no common word run into a slipped one
+        "İstər qurum-vətəndaşarası, istər dövlətlərarası münasibətlər.",  # compounds with arası
         "“Mənim məktəbim” informasiya ehtiyatı və “Mənim elektron hökumətim” məqaləsi.",  # no switch of endings
         "Sənədlər ikiqat zərfə daxil edilir.",  # zərf-ə counts as its stem zərf, not as an unseen form
         "Bölmələr A-dan Z-yədək sıralanıb, əgər o bunu bilirdisə.",  # endings after a letter; a past made conditional

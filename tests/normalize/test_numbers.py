@@ -94,6 +94,6 @@ def test_an_acronym_ending_follows_the_acronym_read_aloud() -> None:
 
 def test_normalizer_repairs_endings_after_acronyms_and_quotes(norm: Normalizer) -> None:
     text = ('RYTN-ib məlumatına görə, "Elektron Hökumət"ib və “Fikir bankı”ua yeniliklər, '
-            '"Play Store"-do, “Şəxsi kabinetim”və TÜRKPA-nın iclası.')
+            '"Play Store"-do, “Şəxsi kabinetim”və TÜRKPA-nın iclası, İKT-ilə maraqlananlar.')
     result = norm.normalize(text)
     assert [(e.original, e.replacement) for e in result.edits] == [("ib", "in"), ("ib", "in"), ("ua", "na")]

@@ -41,6 +41,8 @@ _PARAGRAPH_BREAK = re.compile(rf"(?<!{_L})({_L}+)([ \t]*\n[ \t]*\n\s*)({_LOW}{_L
 _INNER_HYPHEN = re.compile(rf"(?<![\w-])({_L}{{2,}})(-[ \t]?)({_LOW}+)(?![\w-])")
 # a hyphen read as ':' or '.', perhaps followed by a space or a line break
 _FALSE_HYPHEN = re.compile(rf"(?<![\w.])({_L}{{2,}})([:.][ \t]*\n?[ \t]*)({_LOW}{_L}+)")
+# a hyphen doubled around a space inside a word (20- -dən)
+_DOUBLED_HYPHEN = re.compile(r"(?<=[^\W_])-[ \t]+-(?=[^\W_])")
 # two words separated by one space where the second may be a stray fragment
 # particles written apart from the word before them
 PARTICLES = frozenset("da də ki mı mi mu mü isə ilə idi imiş ikən".split())
@@ -84,6 +86,9 @@ def layout_edits(text: str, known: Known, count: Callable[[str], int] | None = N
         joined = lower(a + b)
         if known(joined) and not known(lower(a)) and not known(b):
             edits.append(Edit(m.start(2), m.end(2), m.group(2), "", "hyphenation", 0.85))
+    for m in _DOUBLED_HYPHEN.finditer(text):
+        # OCR reads one hyphen as two with a space between (20- -dən, e- -xidmətlər, MHM- -i)
+        edits.append(Edit(m.start(), m.end(), m.group(), "-", "hyphenation", 0.9))
     edits.extend(_space_edits(text, known, count))
     return _without_overlaps(edits)
 

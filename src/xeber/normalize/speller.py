@@ -411,6 +411,8 @@ class Speller:
         cəmiyyətinin, is no cəmi xəttinin)."""
         lex, p, lm = self.lexicon, self.params, self.context.lm
         out: list[tuple[str, str, float]] = []
+        if word.startswith(tuple(COMBINING_FORMS)) or word.endswith(tuple(SECOND_COMBINING_FORMS)):
+            return out  # a compound with a combining form (vətəndaşarası) is no pair of words
         for i in range(2, len(word) - 1):
             a, b = word[:i], word[i:]
             for whole, part, left in ((a, b, True), (b, a, False)):

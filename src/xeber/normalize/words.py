@@ -45,6 +45,8 @@ CAMEL_SPLIT_CONFIDENCE = 0.9
 RULE_CONFIDENCE = 0.9  # an edit a rule makes (a number's ending, an ending's letters), not the speller's scoring
 _CASES = frozenset(("GEN", "DAT", "LOC", "ABL", "ACC", "INS"))
 _OPENING_QUOTES = "\"“«„"
+_SIZE_ONLY_CAPITALS = frozenset("ƏÇŞÖÜOSCVXZ")  # capitals OCR tells from their small letter by size alone
+FREQUENT_WORD = 10_000
 
 
 def needs_diacritics(text: str, settings: Settings) -> bool:
@@ -464,9 +466,23 @@ def _valid_word(word: str, speller: Speller) -> bool:
     return speller.lexicon.count(word) >= 100 or (morph is not None and morph.is_valid(word))
 
 
+def _inner_capital(word: str, speller: Speller) -> str | None:
+    """`vƏ`, `xidmƏt`: OCR reads a small ə as the capital it only differs from in size; a lower-case
+    word with that one capital inside is the frequent word it spells in lower case."""
+    if not word[0].islower() or sum(c.isupper() for c in word) != 1:
+        return None
+    capital = next(c for c in word if c.isupper())
+    low = lower(word)
+    if capital not in _SIZE_ONLY_CAPITALS or speller.lexicon.count(low) < FREQUENT_WORD:
+        return None
+    return low
+
+
 def _acronym_ending_edit(acronym: str, ending: str, start: int, speller: Speller) -> Edit | None:
     """The ending after an acronym's hyphen put right (numbers.repair_acronym_ending), preferring the
     endings the bigram model's corpus wrote after this acronym."""
+    if ending in CLOSED_CLASS:
+        return None  # a postposition or conjunction written with a hyphen (İKT-ilə) is no ending
     lm = speller.context.lm
     seen = lm.unigrams if lm is not None else speller.lexicon.counts
     prefix = lower(acronym) + "-"
@@ -512,6 +528,9 @@ def _word_edit(word: str, start: int, prev: str | None, nxt: str | None, sentenc
         if edit is not None:
             return edit
     if is_all_caps(word) or any(c.isupper() for c in word[1:]):
+        inner = _inner_capital(word, speller)
+        if inner is not None:
+            return Edit(start, start + len(word), word, inner, "spelling", RULE_CONFIDENCE)
         slip = _lead_slip(word, speller, names)
         if slip is not None:
             return Edit(start, start + len(word), word, slip, "spelling", LEAD_SLIP_CONFIDENCE)
