@@ -58,7 +58,7 @@ def test_unicode_repairs(text: str, expected: str) -> None:
         ("Nur-Sultandakı “Astana-Bayterek” abidəsi", "Nur-Sultandakı “Astana-Bayterek” abidəsi"),
         ("sosial-iqtisadi inkişaf", "sosial-iqtisadi inkişaf"),
         # OCR's one hyphen read as two around a space; a lone dash between words stays
-        ("hazırda 20- -dən artıq e- -xidmətlər, bu - - bu", "hazırda 20-dən artıq e-xidmətlər, bu - - bu"),
+        ("kənddə 30- -dan çox ev və e- -xidmətlər, bu - - bu", "kənddə 30-dan çox ev və e-xidmətlər, bu - - bu"),
         # a hyphen before a chain of endings the morphology reads (a participle's), not between two words
         ("tərəfindən yaradıl-an məlumatlar, alış-veriş, get-gəl", "tərəfindən yaradılan məlumatlar, alış-veriş, get-gəl"),
         ("ölkəmiz də bərpa edib", "ölkəmiz də bərpa edib"),
@@ -132,8 +132,8 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         ("Layihə ölkəmiz için önəmlidir və bu günə kadar davam edib.",
          "Layihə ölkəmiz üçün önəmlidir və bu günə qədər davam edib."),
         # ... and və as OCR reads its ə
-        ("Sistem autentifikasiya vo avtorizasiya edir, əvvəl va sonra.",
-         "Sistem autentifikasiya və avtorizasiya edir, əvvəl və sonra."),
+        ("Bazarda alma vo armud, əvvəl va sonra satılır.",
+         "Bazarda alma və armud, əvvəl və sonra satılır."),
         # OCR's l for i: a noun and a bare relational noun (şər|alt) are no compound written as one word
         ("Yeni bina şagirdlərə müasir şəralt yaradacaq.", "Yeni bina şagirdlərə müasir şərait yaradacaq."),
         # a speck OCR read as a letter before a capitalised word, and its first two letters typed in turn
@@ -174,7 +174,7 @@ def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
         "Məlumatları müvafiq xanalara doldurur.",  # a listed word + an inflection the lists lack
         "Məlumatlar qarşı tərəfə şifrələnərək ötürülür və fikrini səsləndirib.",  # nouns made verbs (şifrə|lə|n)
         "Bu, informasiya cəmiyəttinin inkişafıdır.",  # a garbled word is no common word run into a slipped one
-        "İstər qurum-vətəndaşarası, istər dövlətlərarası münasibətlər.",  # compounds with arası
+        "Vətəndaşarası, şəhərlərarası və bölgələrarası əlaqələr yaxşılaşıb.",  # compounds with arası
         "“Mənim məktəbim” informasiya ehtiyatı və “Mənim elektron hökumətim” məqaləsi.",  # no switch of endings
         "Sənədlər ikiqat zərfə daxil edilir.",  # zərf-ə counts as its stem zərf, not as an unseen form
         "Bölmələr A-dan Z-yədək sıralanıb, əgər o bunu bilirdisə.",  # endings after a letter; a past made conditional

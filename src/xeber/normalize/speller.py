@@ -491,8 +491,12 @@ class Speller:
 
     def _written_compound(self, word: str) -> bool:
         """An unknown word that is two frequent words Azerbaijani writes as one (nəzarət|etmə,
-        müəyyən|etmə; see _compound), not a typo of some third word."""
+        müəyyən|etmə; see _compound), or a frequent word before a second combining form (bölgələr|arası,
+        qurum|daxili), not a typo of some third word."""
         lex = self.lexicon
+        for form in SECOND_COMBINING_FORMS:
+            if word.endswith(form) and lex.count(word[: -len(form)]) >= COMPOUND_PART_MIN_COUNT:
+                return True
         for i in range(3, len(word) - 2):
             a, b = word[:i], word[i:]
             if lex.count(a) >= COMPOUND_PART_MIN_COUNT and lex.count(b) >= COMPOUND_PART_MIN_COUNT \
