@@ -390,8 +390,8 @@ def test_a_postposition_after_a_hyphen_belongs_to_the_compound(norm: Normalizer)
 
 def test_a_closed_class_word_is_no_compound_part(norm: Normalizer) -> None:
     # iləbağlı is two words run together (its split competes with keeping it); özüimzalanan is a compound
-    assert not norm.speller._compound("ilə", "bağlı")
-    assert norm.speller._compound("özü", "imzalanan") and norm.speller._compound("nəzarət", "etmə")
+    assert not norm.speller.compound("ilə", "bağlı")
+    assert norm.speller.compound("özü", "imzalanan") and norm.speller.compound("nəzarət", "etmə")
 
 
 def test_a_capitalised_word_run_into_ve_may_split(norm: Normalizer) -> None:

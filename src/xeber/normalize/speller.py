@@ -58,7 +58,7 @@ COMBINING_FORMS = frozenset(
     "tele termo elektro info kiber nano meqa meta mono poli anti inter trans ultra azər".split())
 # ... and words it joins to the word before (qurumdaxili, dövlətlərarası, istifadəçiyönümlü, təlimverici)
 SECOND_COMBINING_FORMS = frozenset("daxili arası xarici yönümlü verici edici".split())
-# Compounds (Speller._compound): verbs that stay apart from their noun, and nouns of place that join it
+# Compounds (Speller.compound): verbs that stay apart from their noun, and nouns of place that join it
 LIGHT_VERBS = frozenset("etmək olmaq olunmaq edilmək eləmək".split())
 RELATIONAL_NOUNS = frozenset("ətraf arxa ön yan alt üst".split())
 KNOWN_NAME_RATIO = 3  # a listed capitalised word yields only to a spelling this × known_ratio more frequent
@@ -72,7 +72,7 @@ MERGED_PARTICLES = ("da", "də", "ya", "ki")  # written apart from a conjunction
 MERGED_CONJUNCTION_CONFIDENCE = 0.9
 # spellings no Azerbaijani word has: English letter groups, a final y after a consonant, no vowel
 _FOREIGN_SPELLING = re.compile(r"ck|w|th|sh|ph|ee|oo|[^aeıioöuüə]y$|^[^aeıioöuüə]+$")
-_LA_CAUS_T = frozenset({("LA", "CAUS_T")})  # ölkə|lə|t: see _suffixes_of
+_LA_CAUS_T = ("LA", "CAUS_T")  # ölkə|lə|t: see _suffixes_of
 # each letter's alternatives with the same confusion key (ə: a, e; ı: i; ş: s ...)
 _SAME_KEY = {c: "".join(o for o in LOWER_LETTERS if o != c and confusion_key(o) == confusion_key(c))
              for c in LOWER_LETTERS}
@@ -179,11 +179,11 @@ class Speller:
             if a in COMBINING_FORMS or b in SECOND_COMBINING_FORMS or b.startswith(("lar", "lər")):
                 continue  # (a part opening with the plural ending is the rest of the word: şirkət|lərlərlə)
             if self._split_part(a, lex, p) and self._split_part(b, lex, p) and not _suffixes_of(a, b) \
-                    and not self._compound(a, b):
+                    and not self.compound(a, b):
                 out.append((a, b))
         return out
 
-    def _compound(self, a: str, b: str) -> bool:
+    def compound(self, a: str, b: str) -> bool:
         """A compound Azerbaijani writes as one word: a bare noun or adjective before a verbal noun,
         participle or -lı adjective (məlumatötürmə, özüimzalanan, yüksəkötürücülü, müxtəliftəyinatlı) or a
         relational noun with its possessive (Xəzərətrafı; a bare şər|alt is a typo of şərait). Light verbs
@@ -207,10 +207,6 @@ class Speller:
         found = self.first_reading(word)
         return found is not None and found.pos == "VERB" and found.lemma in LIGHT_VERBS and not any(
             t.startswith(("PART", "VN", "INF")) or t == "AGENT" for t in found.suffixes)
-
-    def compound(self, a: str, b: str) -> bool:
-        """Whether Azerbaijani writes the words `a` `b` as one compound (see _compound)."""
-        return self._compound(a, b)
 
     def split_part(self, part: str) -> bool:
         """Whether lower-case `part` can be one side of a split word."""
@@ -425,7 +421,7 @@ class Speller:
                     if cost <= p.slipped_split_max_cost:
                         pair = (whole, fixed) if left else (fixed, whole)
                         if (lex.count(fixed) >= p.slipped_split_min_count or lm is not None and lm.has(*pair)) \
-                                and not _suffixes_of(*pair) and not self._compound(*pair):
+                                and not _suffixes_of(*pair) and not self.compound(*pair):
                             out.append((*pair, cost))
         return out
 
@@ -491,7 +487,7 @@ class Speller:
 
     def _written_compound(self, word: str) -> bool:
         """An unknown word that is two frequent words Azerbaijani writes as one (nəzarət|etmə,
-        müəyyən|etmə; see _compound), or a frequent word before a second combining form (bölgələr|arası,
+        müəyyən|etmə; see compound), or a frequent word before a second combining form (bölgələr|arası,
         qurum|daxili), not a typo of some third word."""
         lex = self.lexicon
         for form in SECOND_COMBINING_FORMS:
@@ -500,7 +496,7 @@ class Speller:
         for i in range(3, len(word) - 2):
             a, b = word[:i], word[i:]
             if lex.count(a) >= COMPOUND_PART_MIN_COUNT and lex.count(b) >= COMPOUND_PART_MIN_COUNT \
-                    and self._compound(a, b):
+                    and self.compound(a, b):
                 return True
         return False
 
@@ -615,7 +611,7 @@ def _suffixes_of(stem: str, rest: str, *, strict: bool = False) -> bool:
     last_vowel, ends_vowel = harmony_key(stem)
     parses = parse_suffixes(stem + rest, len(stem), "N", last_vowel, ends_vowel)
     if strict:
-        return any(not _LA_CAUS_T.intersection(zip(tags, tags[1:], strict=False)) for tags, _ in parses)
+        return any(_LA_CAUS_T not in zip(tags, tags[1:], strict=False) for tags, _ in parses)
     return bool(parses)
 
 

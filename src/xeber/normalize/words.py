@@ -356,12 +356,16 @@ def _attached_suffix(text: str, start: int) -> bool:
 _TYPED_WITHOUT = {"e": "eə", "i": "iı", "u": "uü", "o": "oö", "s": "sş", "c": "cç", "g": "gğ"}
 
 
+def _quoted_word(tokens: list[Token], i: int) -> str | None:
+    """The last word before token i: the quoted word an ending after a closing quote belongs to."""
+    return next((tokens[k].text for k in range(i - 1, -1, -1) if tokens[k].kind == "word"), None)
+
+
 def _attached_ending_in_harmony(tokens: list[Token], i: int, speller: Speller) -> Edit | None:
     """In a text typed without Azerbaijani letters, the ending after a closing quote with the letters
     that make it a valid ending of the quoted word (“Proqramı”nin → nın), if the typed one makes none."""
     morph = speller.lexicon.morph
-    word = next((tokens[k].text for k in range(i - 1, -1, -1) if tokens[k].kind == "word"), None)
-    ending = tokens[i].text
+    word, ending = _quoted_word(tokens, i), tokens[i].text
     if morph is None or word is None or not ending.isalpha() or not ending.islower() or len(ending) > 6:
         return None
     stem = lower(word)
@@ -384,8 +388,7 @@ def _attached_ending_repaired(tokens: list[Token], i: int, speller: Speller) -> 
     some harmony stays, as after numbers and acronyms (the writer's reading: "Google Maps"-də), and so does
     a function word that lost its space (“Şəxsi kabinetim”və)."""
     morph = speller.lexicon.morph
-    word = next((tokens[k].text for k in range(i - 1, -1, -1) if tokens[k].kind == "word"), None)
-    ending = tokens[i].text
+    word, ending = _quoted_word(tokens, i), tokens[i].text
     if morph is None or word is None or not word.isalpha() or not ending.isalpha() or not ending.islower():
         return None
     stem = lower(word)
