@@ -46,7 +46,7 @@ RULE_CONFIDENCE = 0.9  # an edit a rule makes (a number's ending, an ending's le
 _CASES = frozenset(("GEN", "DAT", "LOC", "ABL", "ACC", "INS"))
 _OPENING_QUOTES = "\"“«„"
 _SIZE_ONLY_CAPITALS = frozenset("ƏÇŞÖÜOSCVXZ")  # capitals OCR tells from their small letter by size alone
-FREQUENT_WORD = 10_000
+INNER_CAPITAL_MIN_COUNT = 10_000  # the word a capital inside spells must be this common
 
 
 def needs_diacritics(text: str, settings: Settings) -> bool:
@@ -476,7 +476,7 @@ def _inner_capital(word: str, speller: Speller) -> str | None:
         return None
     capital = next(c for c in word if c.isupper())
     low = lower(word)
-    if capital not in _SIZE_ONLY_CAPITALS or speller.lexicon.count(low) < FREQUENT_WORD:
+    if capital not in _SIZE_ONLY_CAPITALS or speller.lexicon.count(low) < INNER_CAPITAL_MIN_COUNT:
         return None
     return low
 
