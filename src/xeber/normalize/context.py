@@ -20,8 +20,19 @@ from pathlib import Path
 from xeber.normalize.lexicon import Lexicon
 
 LOCAL_LM = {"all": "models/local/normalize_lm.tsv.gz", "train": "models/local/normalize_lm_train.tsv.gz"}
-BIGRAM_WEIGHT = 0.6
-ENDING = 3  # interpolation weight of the bigram estimate over the unigram one
+# interpolation weights of the bigram and stem-class estimates; the unigram one has the rest (0.4)
+BIGRAM_WEIGHT = 0.5
+CLASS_WEIGHT = 0.1
+ENDING = 3
+STEM = 5  # a word of more letters than this belongs to the class of its first STEM letters (its stem, roughly)
+# only common words seen after a word vouch for their class there: a rare one (a foreign Parking, a typo)
+# must not lend its place to a common sibling (Parkinq)
+CLASS_MEMBER_MIN = 1000
+
+
+def stem_class(word: str) -> str | None:
+    """The class of `word` in the stem-class estimate, None for a short word (its own class)."""
+    return word[:STEM] if len(word) > STEM else None
 
 
 @dataclass(slots=True)
@@ -89,6 +100,10 @@ def load_bigram_model(path: Path | None = None) -> BigramModel | None:
 class ContextScorer:
     lexicon: Lexicon
     lm: BigramModel | None = None
+    _class_counts: dict[str, int] | None = None  # the lexicon's counts summed by stem class, on first use
+    # bigrams of a word and the stem class of the next (a common word): a form the sample never saw after
+    # a word can be as likely there as its seen siblings (statistik məlumatlarına beside məlumatlarında)
+    _class_bigrams: dict[tuple[str, str], int] | None = None
 
     def cond_logp(self, prev: str | None, word: str) -> float:
         """log P(word | prev): the bigram estimate interpolated with the lexicon's unigram one."""
@@ -100,7 +115,34 @@ class ContextScorer:
         if not n_prev:
             return math.log(uni)
         bi = lm.bigrams.get((prev, word), 0) / n_prev
-        return math.log(BIGRAM_WEIGHT * bi + (1 - BIGRAM_WEIGHT) * uni)
+        cls = stem_class(word)
+        in_class = self.class_bigrams(lm).get((prev, cls), 0) if cls is not None else 0
+        p_class = 0.0
+        if in_class:
+            share = (self.lexicon.counts.get(word, 0) + 1) / (self.class_count(cls) + 1)  # type: ignore[arg-type]
+            p_class = in_class / n_prev * share
+        return math.log(BIGRAM_WEIGHT * bi + CLASS_WEIGHT * p_class + (1 - BIGRAM_WEIGHT - CLASS_WEIGHT) * uni)
+
+    def class_bigrams(self, lm: BigramModel) -> dict[tuple[str, str], int]:
+        if self._class_bigrams is None:
+            counts = self.lexicon.counts
+            out: dict[tuple[str, str], int] = {}
+            for (a, b), n in lm.bigrams.items():
+                cb = stem_class(b)
+                if cb is not None and counts.get(b, 0) >= CLASS_MEMBER_MIN:
+                    out[(a, cb)] = out.get((a, cb), 0) + n
+            self._class_bigrams = out
+        return self._class_bigrams
+
+    def class_count(self, cls: str) -> int:
+        if self._class_counts is None:
+            totals: dict[str, int] = {}
+            for w, c in self.lexicon.counts.items():
+                k = stem_class(w)
+                if k is not None:
+                    totals[k] = totals.get(k, 0) + c
+            self._class_counts = totals
+        return self._class_counts.get(cls, 0)
 
     def join_gain(self, prev: str | None, left: str, right: str, nxt: str | None) -> float:
         """How much more probable `left+right` is as one word than `left right` as two, between the
