@@ -153,6 +153,8 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         # a key struck for its neighbour on the Azerbaijani keyboard (s for a or d: no toplum, no versiya)
         ("Hsl-hazırda bu il toplsm 200 müraciət olub, nazir sənədi versi.",
          "Hal-hazırda bu il toplam 200 müraciət olub, nazir sənədi verdi."),
+        # a key struck for its neighbour in a common given name before a surname
+        ("Mərkəzin direktoru Rəşsd Həsənov danışıb.", "Mərkəzin direktoru Rəşad Həsənov danışıb."),
     ],
 )
 def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
@@ -165,6 +167,7 @@ def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
         "Senatın sədri Maulen Aşimbayev ilə görüşüb.",
         "Komitənin sədri Aygul Kuspan heyəti müşayiət edib.",
         "Tədbirdə sədr əvəzi İnarə Vəliyeva çıxış edib.",  # a given name before a surname
+        "Mərkəzin müdiri Atif Mailov və Nadia Rəhimova çıxış edib.",  # names one slip from commoner ones
         "Prezident Xarici İşlər naziri Baxtiyor Saidovu qəbul edib.",  # ... inflected: no Bəxtiyar
         "Qolları Juninyo və Abdellah Zubir vurublar.",  # before a word no reading knows: no Abdullah
         "G20 sammiti, 5G şəbəkəsi, COVID-19, İSO27001, H1N1, mp3, Windows10 və 1st Workshop.",  # codes stay

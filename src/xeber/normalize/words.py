@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from xeber.morph.analyzer import CLOSED_CLASS
+from xeber.normalize.channel import keyboard_neighbours
 from xeber.normalize.layout import BOUND_ENDINGS, PARTICLES, SUFFIXES
 from xeber.normalize.morphcands import one_edit
 from xeber.normalize.numbers import (
@@ -214,9 +215,10 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
                               keep_shift, after_quote=start > 0 and text[start - 1] in _OPENING_QUOTES)
             if edit is not None and given_name and edit.kind != "diacritics" and (
                     not _is_name(edit.replacement, speller)
-                    or keep_shift >= 0 and fold(edit.replacement) != fold(edit.original)):
+                    or keep_shift >= 0 and fold(edit.replacement) != fold(edit.original)
+                    and not _typed_name_slip(edit.original, edit.replacement, speller)):
                 # İnarə Vəliyeva is not İdarə Vəliyeva, Baxtiyor Saidov no Bəxtiyar: a given name only gets its
-                # own letters back (Sahibe is Sahibə), unless OCR doubted it
+                # own letters back (Sahibe is Sahibə), unless OCR doubted it or a key slipped in a common one
                 edit = None
             # an edit too doubtful to keep must not stop the real-word stage from judging the word
             if edit is not None and edit.confidence >= settings.min_confidence:
@@ -634,6 +636,23 @@ def _first_reading_is_name(word: str, speller: Speller) -> bool:
     """The morphology reads `word` first as a proper name (Əliyev; not Azərbaycan, which is also a noun)."""
     found = speller.first_reading(word)
     return found is not None and found.pos == "PROPN"
+
+
+# a given name a slipped key reached (İlhqm, Fsriz) must be this common to be put back
+TYPED_NAME_MIN_COUNT = 5_000
+_KEY_NEIGHBOURS = keyboard_neighbours()
+
+
+def _typed_name_slip(original: str, replacement: str, speller: Speller) -> bool:
+    """`İlhqm`, `İlhma`, `Fsriz` → İlham, Fariz: a common given name with one key struck for its neighbour
+    or two keys swapped, into a spelling no list or reading knows (Atif, Nadia are names of their own)."""
+    low, fixed = lower(original), lower(replacement)
+    if len(low) != len(fixed) or speller.lexicon.count(fixed) < TYPED_NAME_MIN_COUNT or speller.lexicon.known(low):
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(low, fixed, strict=True)) if a != b]
+    if len(diff) == 1:
+        return (low[diff[0]], fixed[diff[0]]) in _KEY_NEIGHBOURS
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and low[diff[0]] == fixed[diff[1]] and low[diff[1]] == fixed[diff[0]]
 
 
 def _is_name(word: str, speller: Speller) -> bool:
