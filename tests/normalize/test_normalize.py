@@ -155,6 +155,8 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
          "Hal-hazırda bu il toplam 200 müraciət olub, nazir sənədi verdi."),
         # a key struck for its neighbour in a common given name before a surname
         ("Mərkəzin direktoru Rəşsd Həsənov danışıb.", "Mərkəzin direktoru Rəşad Həsənov danışıb."),
+        # a noun and a finite light verb run together, a form only the morphology reads
+        ("Görüşdə tələbələr də iştiraketdi.", "Görüşdə tələbələr də iştirak etdi."),
     ],
 )
 def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
@@ -182,6 +184,7 @@ def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
         "Sənədlər ikiqat zərfə daxil edilir.",  # zərf-ə counts as its stem zərf, not as an unseen form
         "Bölmələr A-dan Z-yədək sıralanıb, əgər o bunu bilirdisə.",  # endings after a letter; a past made conditional
         "Məsafədən nəzarətetmə və diaqnoz müəyyənetmə mümkündür.",  # noun + verbal noun written as one word
+        "İmzanın inkaredilməzliyi təmin olunur.",  # ... and a noun made of a light verb's form
         'Belə ki, "İrşad Elektroniks" MMC prosesə qoşulub.',  # a company's quoted name before its legal form
         "Rusiyanın rəqəmsal inkişaf naziri Sergey Popkov bildirib.",  # a foreign name is no word shortened
         "Google, Facebook, Twitter kimi şirkətlər.",  # no Azerbaijani word has a w

@@ -203,10 +203,11 @@ class Speller:
         return False
 
     def _finite_light_verb(self, word: str) -> bool:
-        """`word` is a finite form of a light verb (etdi, edilir, olunub), no participle or verbal noun."""
+        """`word` is a finite form of a light verb (etdi, edilir, olunub), no participle, verbal noun or noun
+        made of one (inkaredilməz|lik is one word)."""
         found = self.first_reading(word)
         return found is not None and found.pos == "VERB" and found.lemma in LIGHT_VERBS and not any(
-            t.startswith(("PART", "VN", "INF")) or t == "AGENT" for t in found.suffixes)
+            t.startswith(("PART", "VN", "INF")) or t in ("AGENT", "NESS") for t in found.suffixes)
 
     def split_part(self, part: str) -> bool:
         """Whether lower-case `part` can be one side of a split word."""
@@ -386,8 +387,11 @@ class Speller:
         splits = tuple(self._split_candidates(word)) if splittable and len(word) >= 4 else ()
         if known and not count and not splits and len(word) >= 6:
             # a form only the morphology reads, through a noun and light verb that a word list wrote as
-            # one lemma (iştiraket|di): a finite light verb is written apart
+            # one lemma (iştiraket|di): a finite light verb is written apart, so keeping the word scores as
+            # keeping an unknown one would
             splits = tuple((a, b) for a, b in self._split_candidates(word) if self._finite_light_verb(b))
+            if splits and keep is None:
+                keep = p.oov_base - p.oov_per_char * len(word)
         if name_like:
             # a capitalised merged word (Universitetininprorektoru, Səfərbərlikvə): both parts the counts'
             # words, the first long, the second long or the conjunction və
