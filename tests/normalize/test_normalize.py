@@ -157,6 +157,8 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         ("Mərkəzin direktoru Rəşsd Həsənov danışıb.", "Mərkəzin direktoru Rəşad Həsənov danışıb."),
         # a noun and a finite light verb run together, a form only the morphology reads
         ("Görüşdə tələbələr də iştiraketdi.", "Görüşdə tələbələr də iştirak etdi."),
+        # OCR's l inside a plural's ending: a plural takes no -lI
+        ("Lüzumsuz xərclərli azaltmaq lazımdır.", "Lüzumsuz xərcləri azaltmaq lazımdır."),
     ],
 )
 def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
@@ -185,6 +187,7 @@ def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
         "Bölmələr A-dan Z-yədək sıralanıb, əgər o bunu bilirdisə.",  # endings after a letter; a past made conditional
         "Məsafədən nəzarətetmə və diaqnoz müəyyənetmə mümkündür.",  # noun + verbal noun written as one word
         "İmzanın inkaredilməzliyi təmin olunur.",  # ... and a noun made of a light verb's form
+        "Müasir idarəetmə texnologiyalarsız mümkün deyil.",  # a plural takes -sIz
         'Belə ki, "İrşad Elektroniks" MMC prosesə qoşulub.',  # a company's quoted name before its legal form
         "Rusiyanın rəqəmsal inkişaf naziri Sergey Popkov bildirib.",  # a foreign name is no word shortened
         "Google, Facebook, Twitter kimi şirkətlər.",  # no Azerbaijani word has a w

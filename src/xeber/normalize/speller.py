@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from xeber.morph.analyzer import CLOSED_CLASS, Analysis, parse_suffixes
-from xeber.morph.grammar import harmony_key
+from xeber.morph.grammar import DERIVATIONAL, harmony_key
 from xeber.normalize.channel import ErrorModel
 from xeber.normalize.context import ContextScorer
 from xeber.normalize.layout import BOUND_ENDINGS
@@ -73,6 +73,7 @@ MERGED_CONJUNCTION_CONFIDENCE = 0.9
 # spellings no Azerbaijani word has: English letter groups, a final y after a consonant, no vowel
 _FOREIGN_SPELLING = re.compile(r"ck|w|th|sh|ph|ee|oo|[^aeıioöuüə]y$|^[^aeıioöuüə]+$")
 _LA_CAUS_T = ("LA", "CAUS_T")  # ölkə|lə|t: see _suffixes_of
+_NO_PLURAL_BEFORE = DERIVATIONAL - {"SIZ"}  # derivations a plural never takes (see _suffixes_of)
 # each letter's alternatives with the same confusion key (ə: a, e; ı: i; ş: s ...)
 _SAME_KEY = {c: "".join(o for o in LOWER_LETTERS if o != c and confusion_key(o) == confusion_key(c))
              for c in LOWER_LETTERS}
@@ -485,9 +486,13 @@ class Speller:
             if rest in ("m", "n"):
                 continue
             if lex.count(stem) >= INFLECTED_STEM_MIN_COUNT and lex.known(stem) \
-                    and _suffixes_of(stem, rest, strict=True):
+                    and _suffixes_of(stem, rest, strict=True, plural_stem=self._plural(stem)):
                 return True
         return False
+
+    def _plural(self, word: str) -> bool:
+        found = self.first_reading(word)
+        return found is not None and found.suffixes[-1:] == ("PL",)
 
     def _written_compound(self, word: str) -> bool:
         """An unknown word that is two frequent words Azerbaijani writes as one (nəzarət|etmə,
@@ -605,15 +610,18 @@ class Speller:
         return Correction(best[1], 1.0 / z, "diacritics")
 
 
-def _suffixes_of(stem: str, rest: str, *, strict: bool = False) -> bool:
+def _suffixes_of(stem: str, rest: str, *, strict: bool = False, plural_stem: bool = False) -> bool:
     """`rest` is the inflection of `stem` (prezentasiya|lar, prezentasiya|sından), not a word of its own
     (a particle written apart stays a word: da, də, ki, mı; `ya` after a vowel is the dative). With
     `strict`, a noun made a verb and then its causative in -t does not count: ölkə|lə|t|in is grammar but
-    no word the news writes (ölkələrin is, and OCR reads r as t), while səs|lən|dir|ib is."""
+    no word the news writes (ölkələrin is, and OCR reads r as t), while səs|lən|dir|ib is. A `plural_stem`
+    (a listed plural) takes no derivation but -sIz: xərclər|li is OCR's xərcləri, texnologiyalar|sız is a word."""
     if rest in SEPARATE_PARTICLES:
         return False
     last_vowel, ends_vowel = harmony_key(stem)
     parses = parse_suffixes(stem + rest, len(stem), "N", last_vowel, ends_vowel)
+    if plural_stem:
+        parses = [(tags, x) for tags, x in parses if not tags or tags[0] not in _NO_PLURAL_BEFORE]
     if strict:
         return any(_LA_CAUS_T not in zip(tags, tags[1:], strict=False) for tags, _ in parses)
     return bool(parses)
