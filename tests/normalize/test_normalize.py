@@ -159,6 +159,8 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         ("Görüşdə tələbələr də iştiraketdi.", "Görüşdə tələbələr də iştirak etdi."),
         # OCR's l inside a plural's ending: a plural takes no -lI
         ("Lüzumsuz xərclərli azaltmaq lazımdır.", "Lüzumsuz xərcləri azaltmaq lazımdır."),
+        # two keys swapped in a two-letter word
+        ("Görüşdə nazir əv onun müavini iştirak edib.", "Görüşdə nazir və onun müavini iştirak edib."),
     ],
 )
 def test_spelling(norm: Normalizer, text: str, expected: str) -> None:

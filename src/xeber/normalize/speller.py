@@ -341,6 +341,9 @@ class Speller:
             cands = (lex.frequent_near(word) | {word.replace(w, r) for w, r in MULTI_OCR if w in word}) - {word}
         else:
             cands = self._edit_candidates(word, max_dist)
+        if len(word) == 2 and not known:
+            # two keys swapped in a two-letter word (əv for və, əd for də): the one edit a word this short gets
+            cands = {*cands, word[::-1]}
         found = []
         for cand in cands:
             if counts.get(cand, 0) < min_count:
