@@ -161,6 +161,8 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         ("Lüzumsuz xərclərli azaltmaq lazımdır.", "Lüzumsuz xərcləri azaltmaq lazımdır."),
         # two keys swapped in a two-letter word
         ("Görüşdə nazir əv onun müavini iştirak edib.", "Görüşdə nazir və onun müavini iştirak edib."),
+        # a slip the morphology reads only through a two-letter stem (da|yam, nə|cə)
+        ("Tədbirlər dayam etdiriləcək. Bunu nəcə etmək olar?", "Tədbirlər davam etdiriləcək. Bunu necə etmək olar?"),
     ],
 )
 def test_spelling(norm: Normalizer, text: str, expected: str) -> None:

@@ -72,6 +72,9 @@ MERGED_PARTICLES = ("da", "də", "ya", "ki")  # written apart from a conjunction
 MERGED_CONJUNCTION_CONFIDENCE = 0.9
 # spellings no Azerbaijani word has: English letter groups, a final y after a consonant, no vowel
 _FOREIGN_SPELLING = re.compile(r"ck|w|th|sh|ph|ee|oo|[^aeıioöuüə]y$|^[^aeıioöuüə]+$")
+# a stem shorter than this protects nothing: a reading through one (da|yam, nə|cə, üç|çü|n) is mostly
+# an accident of a slipped common word (davam, necə, üçün)
+STEM_MIN_LEN = 3
 _LA_CAUS_T = ("LA", "CAUS_T")  # ölkə|lə|t: see _suffixes_of
 _NO_PLURAL_BEFORE = DERIVATIONAL - {"SIZ"}  # derivations a plural never takes (see _suffixes_of)
 # each letter's alternatives with the same confusion key (ə: a, e; ı: i; ş: s ...)
@@ -525,7 +528,9 @@ class Speller:
         if morph is None:
             return 0
         found = morph.analyze(word)
-        return self.lexicon.count(lower(found[0].stem)) if found and found[0].suffixes and found[0].stem else 0
+        if not found or not found[0].suffixes or len(found[0].stem) < STEM_MIN_LEN:
+            return 0
+        return self.lexicon.count(lower(found[0].stem))
 
     def _lemma_of(self, word: str) -> str | None:
         """The lemma of the morphology's first reading of an inflected `word` (None for a bare word)."""
