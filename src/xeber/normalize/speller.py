@@ -41,6 +41,7 @@ TURKISH_ENDINGS = (
     ("acak", "acaq"), ("ecek", "əcək"), ("mak", "maq"), ("mek", "mək"),
 )
 TURKISH_ENDING_COST = 3.0
+TURKISH_KNOWN_MAX_COUNT = 1000  # a listed word rarer than this may still be a Turkish spelling (hakkında)
 # Turkish words typed for their Azerbaijani cognates, two letters or a listed spelling away (ours)
 TURKISH_WORDS = {"için": "üçün", "kadar": "qədər", "değil": "deyil", "göre": "görə", "ancak": "ancaq",
                  "çok": "çox", "yani": "yəni", "sadece": "sadəcə", "artık": "artıq", "bazı": "bəzi",
@@ -360,8 +361,10 @@ class Speller:
             lemma = self._lemma_of(word)
             # (the bare stem is one of those inflections too: biznesmenə is no OCR slip for biznesmen)
             found = [f for f in found if lemma is None or (self._lemma_of(f[0]) or f[0]) != lemma]
-        if not known:
-            turkish = {c for c in _turkish_readings(word) if counts.get(c, 0) >= max(min_count, 1) and lex.known(c)}
+        if not known or count < TURKISH_KNOWN_MAX_COUNT and not name_like:
+            # (the lists count Turkish words from foreign text: hakkında, birlikte a hundred times or so)
+            readings = _turkish_readings(word) + ([] if name_like else _turkish_spellings(word))
+            turkish = {c for c in readings if counts.get(c, 0) >= max(min_count, 1) and lex.known(c)}
             found = [f for f in found if f[0] not in turkish]
             found += [(c, min(TURKISH_ENDING_COST, self._cost(c, word)), kind) for c in sorted(turkish)]
         if not known and self.morph_candidates is not None and len(word) >= p.morph_min_len \
@@ -639,6 +642,26 @@ def _turkish_readings(word: str) -> list[str]:
     """`word` with a Turkish ending put into Azerbaijani (the stem keeps at least three letters)."""
     return [word[: -len(tr)] + az for tr, az in TURKISH_ENDINGS
             if word.endswith(tr) and len(word) - len(tr) >= 3]
+
+
+_BACK_K = re.compile(r"(?<=[aıou])k|k(?=[aıou])")
+_ASSIMILATED_ENDING = re.compile(r"(?<=[pçtkfhsş])t([aəe]n?)$")
+_AZ_DA = {"a": "da", "an": "dan", "e": "də", "en": "dən"}
+
+
+def _turkish_spellings(word: str) -> list[str]:
+    """`word` as Turkish spells it put into Azerbaijani spelling: k beside a back vowel is q (hakkında →
+    haqqında, kurumları → qurumları), and the locative and ablative keep their d after a voiceless
+    consonant (birlikte → birlikdə); with the letters e, both."""
+    out = []
+    q = _BACK_K.sub("q", word)
+    for w in {word, q}:
+        m = _ASSIMILATED_ENDING.search(w)
+        if m is not None:
+            out.append(w[: m.start()] + _AZ_DA[m.group(1).replace("ə", "e")])
+    if q != word:
+        out.append(q)
+    return out
 
 
 def _key_edits1(key: str) -> set[str]:
