@@ -171,6 +171,8 @@ class Speller:
                 found.update(bucket(k))
         for variant in _ocr_variants(word):
             found.update(bucket(confusion_key(variant)))
+            if self.lexicon.known(variant):
+                found.add(variant)  # an inflection no list has seen that the morphology reads (öhdəliyin|də)
         found.discard(word)
         return tuple(found)
 
