@@ -87,12 +87,15 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
     if doc is None:
         # a capitalised form seen mid-sentence is a name candidate, and so are all its other occurrences;
         # a mixed-case form (AzərEnerji) counts wherever it stands
-        doc = DocContext(Counter(t.text for t in tokens if t.kind == "word" and (
-            t.text[:1].isupper() and t.start not in starts or any(c.isupper() for c in t.text[1:]))),
-            needs_diacritics(text, settings))
+        # (a hyphenated one names its first part too: BMT-nin names BMT)
+        named = [t.text for t in tokens if t.kind == "word" and (
+            t.text[:1].isupper() and t.start not in starts or any(c.isupper() for c in t.text[1:]))]
+        doc = DocContext(Counter(named + [w.split("-")[0] for w in named if "-" in w[1:]]),
+                         needs_diacritics(text, settings))
     if doc_out is not None:
         doc_out.append(doc)
     names, diacritics = doc.names, doc.diacritics
+    repeated = [name for name, k in names.items() if k >= DOC_NAME_MIN_REPEATS and len(name) >= 3]
     company = _company_name_tokens(tokens)
     edits: list[Edit] = []
     fixed: dict[int, str] = {}  # token index -> its corrected lower-case word
@@ -128,6 +131,12 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
                 edits.append(number_edit)
             continue
         attached = tok.kind == "word" and _attached_suffix(text, tok.start)
+        if repeated and tok.kind == "word" and tok.text[0].isupper() and not attached and not diacritics:
+            name_edit = _document_name_edit(tok, names, repeated, speller)
+            if name_edit is not None and (focus is None or any(a < name_edit.end and name_edit.start < b
+                                                               for a, b in focus)):
+                edits.append(name_edit)
+                continue
         if tok.kind != "word" or len(tok.text) < 2 or not diacritics and not attached and (
                 counts.get(tok.text, 0) > frequent or tok.text in stable):
             # fast path: a frequent word, or one with no candidate, is never changed; not in restoration
@@ -557,6 +566,36 @@ def _word_edit(word: str, start: int, prev: str | None, nxt: str | None, sentenc
         # (Heydər liyev Fondu)
         replacement = capitalize(fix.replacement)
     return Edit(start, start + len(word), word, replacement, fix.kind, round(fix.confidence, 3))
+
+
+# a capitalised word or acronym the document names this often is the one its lone variants mean, unless the
+# word lists count the variant more than DOC_NAME_VARIANT_MAX_COUNT times (ADU beside ADA)
+DOC_NAME_MIN_REPEATS = 2
+DOC_NAME_VARIANT_MAX_COUNT = 20
+DOC_NAME_CONFIDENCE = 0.8
+
+
+def _variant_key(word: str) -> str:
+    """A name's spelling with what writers vary left out: case, diacritics, c/k and w/v."""
+    return fold(lower(word)).replace("c", "k").replace("w", "v")
+
+
+def _document_name_edit(tok: Token, names: Counter[str], repeated: list[str], speller: Speller) -> Edit | None:
+    """`Cəfrov`, `BTM`, `MBT-nin` in a document that names `Cəfərov`, `BMT` again and again: a capitalised
+    word or acronym seen once, one slip from a name the document repeats, is that name. Never where the two
+    differ only in the last letter (Əliyeva beside Əliyev, İraq beside İran), in case, diacritics or a
+    transliteration (TASIM, AzDataCom beside TASİM, AzDataKom: the writer's variants), or the variant is a
+    word the lists know."""
+    word = tok.text.split("-")[0]
+    if len(word) < 3 or not word.isalpha() or names[word] > 1 \
+            or speller.lexicon.count(lower(word)) > DOC_NAME_VARIANT_MAX_COUNT:
+        return None
+    caps, key = is_all_caps(word), _variant_key(word)
+    found = [name for name in repeated if name.isalpha() and is_all_caps(name) == caps and one_edit(name, word)
+             and _variant_key(name) != key and name[:-1] != word[:-1] and name[:-1] != word and word[:-1] != name]
+    if len(found) != 1:
+        return None
+    return Edit(tok.start, tok.start + len(word), word, found[0], "spelling", DOC_NAME_CONFIDENCE)
 
 
 def _compound_ending(word: str, speller: Speller) -> bool:
