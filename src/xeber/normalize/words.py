@@ -583,7 +583,8 @@ def _variant_key(word: str) -> str:
 def _document_name_edit(tok: Token, names: Counter[str], repeated: list[str], speller: Speller) -> Edit | None:
     """`Cəfrov`, `BTM`, `MBT-nin` in a document that names `Cəfərov`, `BMT` again and again: a capitalised
     word or acronym seen once, one slip from a name the document repeats, is that name. Never where the two
-    differ only in the last letter (Əliyeva beside Əliyev, İraq beside İran), in case, diacritics or a
+    differ only in the last letter (Əliyeva beside Əliyev, İraq beside İran, EHİS beside EHİM; an acronym
+    has no gender: MHMM, AME are MHM, AMEA), in case, diacritics or a
     transliteration (TASIM, AzDataCom beside TASİM, AzDataKom: the writer's variants), or the variant is a
     word the lists know."""
     word = tok.text.split("-")[0]
@@ -592,7 +593,8 @@ def _document_name_edit(tok: Token, names: Counter[str], repeated: list[str], sp
         return None
     caps, key = is_all_caps(word), _variant_key(word)
     found = [name for name in repeated if name.isalpha() and is_all_caps(name) == caps and one_edit(name, word)
-             and _variant_key(name) != key and name[:-1] != word[:-1] and name[:-1] != word and word[:-1] != name]
+             and _variant_key(name) != key
+             and name[:-1] != word[:-1] and (caps or name[:-1] != word and word[:-1] != name)]
     if len(found) != 1:
         return None
     return Edit(tok.start, tok.start + len(word), word, found[0], "spelling", DOC_NAME_CONFIDENCE)
