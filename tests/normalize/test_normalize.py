@@ -471,7 +471,7 @@ def test_an_unlisted_capitalised_form_meets_common_words_one_edit_away(norm: Nor
 def test_a_lone_slip_of_a_name_the_document_repeats_is_that_name(norm: Normalizer) -> None:
     text = ("BMT Baş Assambleyası toplanıb. BMT-nin katibi Kamran Cəfərov danışıb. Sonra MBT-nin nümayəndəsi "
             "və BTM üzvləri gəlib, Cəfrov da çıxış edib. Cəfərov və BMT qərar verib, MHM və MHM-in işçiləri, "
-            "MHMM-in rəhbəri də.")
+            "MHMM-in rəhbəri də. Cəfrovun fikri də səslənib.")
     assert fix(norm, text) == text.replace("MBT", "BMT").replace("BTM", "BMT").replace("Cəfrov", "Cəfərov") \
         .replace("MHMM", "MHM")
 
@@ -479,5 +479,6 @@ def test_a_lone_slip_of_a_name_the_document_repeats_is_that_name(norm: Normalize
 def test_names_a_document_varies_on_purpose_stay(norm: Normalizer) -> None:
     # a surname's gender, a different country, the writer's own spelling variants of one name
     text = ("Nazir Əliyev və Əliyeva görüşüb. Əliyev İran və İraq barədə danışıb, İran sonra gəlib. "
-            "TASİM layihəsi, TASİM və TASIM; AzDataKom, AzDataKom və AzDataCom; EHİM, EHİM və EHİS.")
+            "TASİM layihəsi, TASİM və TASIM; AzDataKom, AzDataKom və AzDataCom; EHİM, EHİM və EHİS. "
+            "Sonra Əliyevanın qızı danışıb.")
     assert fix(norm, text) == text

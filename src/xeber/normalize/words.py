@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from xeber.morph.analyzer import CLOSED_CLASS
 from xeber.normalize.channel import keyboard_neighbours
 from xeber.normalize.layout import BOUND_ENDINGS, PARTICLES, SUFFIXES
+from xeber.normalize.lexicon import Validator
 from xeber.normalize.morphcands import one_edit
 from xeber.normalize.numbers import (
     any_harmony_ending,
@@ -595,9 +596,27 @@ def _document_name_edit(tok: Token, names: Counter[str], repeated: list[str], sp
     found = [name for name in repeated if name.isalpha() and is_all_caps(name) == caps and one_edit(name, word)
              and _variant_key(name) != key
              and name[:-1] != word[:-1] and (caps or name[:-1] != word and word[:-1] != name)]
+    if not found and not caps and speller.lexicon.morph is not None and not speller.lexicon.known(lower(word)):
+        found = _inflected_name_variants(word, repeated, speller.lexicon.morph)
     if len(found) != 1:
         return None
     return Edit(tok.start, tok.start + len(word), word, found[0], "spelling", DOC_NAME_CONFIDENCE)
+
+
+def _inflected_name_variants(word: str, repeated: list[str], morph: Validator) -> list[str]:
+    """`Tayvsndan`, `Cəfrovun` beside a repeated `Tayvan`, `Cəfərov`: the name's slip with an ending on it,
+    the slip inside the name (not at its end, where Əliyevanın is another person's genitive)."""
+    out = []
+    for name in repeated:
+        if len(name) < 4 or not name.isalpha() or is_all_caps(name) or name[0] != word[0]:
+            continue
+        for k in (len(name) - 1, len(name), len(name) + 1):
+            stem, rest = word[:k], word[k:]
+            if len(rest) >= 1 and one_edit(name, stem) and name[:-1] != stem[:-1] and name[:-1] != stem \
+                    and stem[:-1] != name and _variant_key(name) != _variant_key(stem) and morph.is_suffix_chain(rest):
+                out.append(name + rest)
+                break
+    return out
 
 
 def _compound_ending(word: str, speller: Speller) -> bool:
