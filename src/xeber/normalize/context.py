@@ -115,12 +115,13 @@ class ContextScorer:
         if not n_prev:
             return math.log(uni)
         bi = lm.bigrams.get((prev, word), 0) / n_prev
-        cls = stem_class(word)
-        in_class = self.class_bigrams(lm).get((prev, cls), 0) if cls is not None else 0
         p_class = 0.0
-        if in_class:
-            share = (self.lexicon.counts.get(word, 0) + 1) / (self.class_count(cls) + 1)  # type: ignore[arg-type]
-            p_class = in_class / n_prev * share
+        if len(word) > STEM:  # (stem_class inlined: this runs for every candidate in every context)
+            classes = self._class_bigrams if self._class_bigrams is not None else self.class_bigrams(lm)
+            in_class = classes.get((prev, word[:STEM]), 0)
+            if in_class:
+                share = (self.lexicon.counts.get(word, 0) + 1) / (self.class_count(word[:STEM]) + 1)
+                p_class = in_class / n_prev * share
         return math.log(BIGRAM_WEIGHT * bi + CLASS_WEIGHT * p_class + (1 - BIGRAM_WEIGHT - CLASS_WEIGHT) * uni)
 
     def class_bigrams(self, lm: BigramModel) -> dict[tuple[str, str], int]:

@@ -592,11 +592,14 @@ def _document_name_edit(tok: Token, names: Counter[str], repeated: list[str], sp
     if len(word) < 3 or not word.isalpha() or names[word] > 1 \
             or speller.lexicon.count(lower(word)) > DOC_NAME_VARIANT_MAX_COUNT:
         return None
-    caps, key = is_all_caps(word), _variant_key(word)
-    found = [name for name in repeated if name.isalpha() and is_all_caps(name) == caps and one_edit(name, word)
-             and _variant_key(name) != key
+    caps = is_all_caps(word)
+    # (cheap tests first: this runs for every capitalised word of a document that repeats a name)
+    found = [name for name in repeated if abs(len(name) - len(word)) <= 1 and one_edit(name, word)
+             and name.isalpha() and is_all_caps(name) == caps and _variant_key(name) != _variant_key(word)
              and name[:-1] != word[:-1] and (caps or name[:-1] != word and word[:-1] != name)]
-    if not found and not caps and speller.lexicon.morph is not None and not speller.lexicon.known(lower(word)):
+    if not found and not caps and speller.lexicon.morph is not None \
+            and any(len(name) < len(word) and name[:2] == word[:2] for name in repeated) \
+            and not speller.lexicon.known(lower(word)):
         found = _inflected_name_variants(word, repeated, speller.lexicon.morph)
     if len(found) != 1:
         return None
@@ -608,7 +611,8 @@ def _inflected_name_variants(word: str, repeated: list[str], morph: Validator) -
     the slip inside the name (not at its end, where Əliyevanın is another person's genitive)."""
     out = []
     for name in repeated:
-        if len(name) < 4 or not name.isalpha() or is_all_caps(name) or name[0] != word[0]:
+        if len(name) < 4 or len(name) >= len(word) or name[:2] != word[:2] or not name.isalpha() \
+                or is_all_caps(name):
             continue
         for k in (len(name) - 1, len(name), len(name) + 1):
             stem, rest = word[:k], word[k:]
