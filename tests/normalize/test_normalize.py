@@ -66,6 +66,8 @@ def test_unicode_repairs(text: str, expected: str) -> None:
         ("komissiya heyəti nin üzvləri", "komissiya heyətinin üzvləri"),
         ("qaydaların göst ərilməsi", "qaydaların göstərilməsi"),
         ("Tədbirdə deputatlar ı, ekspertlər iştirak edib.", "Tədbirdə deputatları, ekspertlər iştirak edib."),
+        # a two-letter ending in the form the word before asks for, however rare the joined word
+        ("Şirkətin altı proqramçı sı var.", "Şirkətin altı proqramçısı var."),
         # ... however rare the joined word: a long ending, or a continuation no list has ever seen
         ("Nazirlər kabinetləri ndən məlumat gəlib.", "Nazirlər kabinetlərindən məlumat gəlib."),
         ("Şirkətin çevikli yinin artması vacibdir.", "Şirkətin çevikliyinin artması vacibdir."),

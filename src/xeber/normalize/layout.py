@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from xeber.morph.analyzer import parse_suffixes
-from xeber.morph.grammar import harmony_key, high_vowel
+from xeber.morph.grammar import harmony_key, high_vowel, realize
 from xeber.text.alphabet import BACK_VOWELS, last_vowel
 from xeber.text.casing import lower
 from xeber.text.edits import Edit
@@ -131,7 +131,8 @@ def _space_edits(text: str, known: Known, count: Callable[[str], int]) -> list[E
             # an ending on its own (heyəti nin, kabinetləri ndən): the word lists count these as words; a
             # long one joins whenever the morphology reads the joined word, however rare, a two-letter one
             # only into a common word (it may be a slip for a word: Belə li, yə for və)
-            joins = known(joined) if len(b) >= 3 else count(joined) >= MIN_JOINED_COUNT
+            # (or one the word before asks for by its sound: proqramçı sı is proqramçısı, as kitab ın is kitabın)
+            joins = known(joined) if len(b) >= 3 or b in _agreeing_endings(la) else count(joined) >= MIN_JOINED_COUNT
             if not joins:
                 continue
         elif count(joined) < MIN_JOINED_COUNT or (
@@ -139,6 +140,13 @@ def _space_edits(text: str, known: Known, count: Callable[[str], int]) -> list[E
             continue  # (two words: və ya, heç nə)
         out.append(Edit(m.start(2), m.end(2), " ", "", "split", 0.85))
     return out
+
+
+def _agreeing_endings(word: str) -> set[str | None]:
+    """The possessive, accusative and genitive endings in the form `word`'s last sounds ask for (sı, nı,
+    nın after proqramçı; ı, ı, ın after kitab)."""
+    last, ends_vowel = harmony_key(word)
+    return {realize(key, last, ends_vowel) for key in ("P3SG", "ACC", "GEN")}
 
 
 def _ending_chain(stem: str, rest: str) -> bool:
