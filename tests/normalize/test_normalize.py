@@ -68,6 +68,7 @@ def test_unicode_repairs(text: str, expected: str) -> None:
         ("Tədbirdə deputatlar ı, ekspertlər iştirak edib.", "Tədbirdə deputatları, ekspertlər iştirak edib."),
         # a two-letter ending in the form the word before asks for, however rare the joined word
         ("Şirkətin altı proqramçı sı var.", "Şirkətin altı proqramçısı var."),
+        ("Bu məsələyə də toxunul acaq.", "Bu məsələyə də toxunulacaq."),  # an ending the lists hold as a fragment
         # ... however rare the joined word: a long ending, or a continuation no list has ever seen
         ("Nazirlər kabinetləri ndən məlumat gəlib.", "Nazirlər kabinetlərindən məlumat gəlib."),
         ("Şirkətin çevikli yinin artması vacibdir.", "Şirkətin çevikliyinin artması vacibdir."),

@@ -120,9 +120,11 @@ def _space_edits(text: str, known: Known, count: Callable[[str], int]) -> list[E
             continue
         if not known(la) or not known(b):
             # a side that is no word: the word was broken (göst ərilməsinin, kommun al); a continuation
-            # never seen anywhere is an ending cut off, whatever the joined word's count (çevikli yinin)
+            # never seen anywhere, or an ending the lists hold as a fragment, is an ending cut off, whatever
+            # the joined word's count (çevikli yinin, toxunul acaq)
             if (count(joined) >= MIN_JOINED_COUNT_OF_BROKEN
-                    or count(b) == 0 and len(b) <= SHORT_FRAGMENT and known(la)) and known(joined):
+                    or (count(b) == 0 or b in BOUND_ENDINGS and len(b) >= 3) and len(b) <= SHORT_FRAGMENT
+                    and known(la)) and known(joined):
                 out.append(Edit(m.start(2), m.end(2), " ", "", "split", 0.85))
             continue
         if len(b) > SHORT_FRAGMENT:
