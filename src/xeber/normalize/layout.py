@@ -77,6 +77,10 @@ def layout_edits(text: str, known: Known, count: Callable[[str], int] | None = N
         if a.isupper() or b in ("a", "ə"):  # TÜRKPA-nın; hyphen before a copula-like vowel is rare
             continue
         joined = lower(a + b)
+        if not known(lower(a)) and not count(lower(a)) and known(joined):
+            # a side that is no word anywhere: a word broken by a stray hyphen, however rare (elekt-ronlaşmanın)
+            edits.append(Edit(m.start(2), m.end(2), m.group(2), "", "split", 0.85))
+            continue
         if count(joined) >= 10 and (b in SUFFIXES or not _standalone(b, known, count)
                                     or not _standalone(lower(a), known, count) or count(joined) >= 20 * count(b)
                                     or _ending_chain(lower(a), b)):
