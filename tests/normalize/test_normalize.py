@@ -487,3 +487,11 @@ def test_names_a_document_varies_on_purpose_stay(norm: Normalizer) -> None:
             "TASİM layihəsi, TASİM və TASIM; AzDataKom, AzDataKom və AzDataCom; EHİM, EHİM və EHİS. "
             "Sonra Əliyevanın qızı danışıb.")
     assert fix(norm, text) == text
+
+
+def test_a_listed_misspelling_is_no_candidate(norm: Normalizer) -> None:
+    # the lists count `inkşaf` hundreds of times, but the morphology demotes it: `inkşafı` must not become it
+    # (a corpus with the same typo beside the same words made the bigram model prefer it)
+    assert norm.lexicon.count("inkşaf") > 0 and not norm.lexicon.known("inkşaf")
+    candidates = [c for c, _, _ in norm.speller._plan("inkşafı", False).candidates]
+    assert "inkişafı" in candidates and "inkşaf" not in candidates

@@ -7,6 +7,7 @@ import pytest
 from xeber.normalize import Normalizer
 from xeber.normalize.context import BigramModel, ContextScorer
 from xeber.normalize.realword import RealWords, _chain_changes
+from xeber.normalize.speller import FOREIGN_SPELLINGS
 from xeber.settings import Settings
 
 
@@ -131,3 +132,13 @@ def test_a_short_word_the_news_never_uses_yields_on_one_side(norm: Normalizer) -
     assert fix is not None and fix[0] == "və"
     # once the model has seen the word itself (in a name, say), both sides must vouch again
     assert _with_bigrams(norm, {**pairs, ("kristian", "vo"): 3}).correct("vo", "verdi", "həmin") is None
+
+
+def test_a_foreign_spelling_is_never_a_replacement(norm: Normalizer) -> None:
+    # a corpus that holds its own typo (`autentifikasiya va avtorizasiya`) must not turn the fixed `və` back
+    pairs = {("autentifikasiya", "va"): 3, ("va", "avtorizasiya"): 3, ("autentifikasiya", "və"): 1}
+    real = _with_bigrams(norm, pairs)
+    assert real.correct("və", "autentifikasiya", "avtorizasiya") == ("va", pytest.approx(1.0, abs=0.5))
+    real.foreign = FOREIGN_SPELLINGS
+    real.neighbours.cache_clear()
+    assert real.correct("və", "autentifikasiya", "avtorizasiya") is None

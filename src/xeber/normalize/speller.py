@@ -14,7 +14,7 @@ from xeber.morph.grammar import DERIVATIONAL, harmony_key
 from xeber.normalize.channel import ErrorModel
 from xeber.normalize.context import ContextScorer
 from xeber.normalize.layout import BOUND_ENDINGS
-from xeber.normalize.lexicon import FREQUENT, Lexicon, confusion_key
+from xeber.normalize.lexicon import DEMOTED_MAX, FREQUENT, Lexicon, confusion_key
 from xeber.normalize.morphcands import MorphCandidates
 from xeber.normalize.realword import HARMONIC_PARTICLES, MULTI_OCR, RealWords
 from xeber.text.alphabet import LOWER_LETTERS
@@ -50,6 +50,7 @@ TURKISH_WORDS = {"için": "üçün", "kadar": "qədər", "değil": "deyil", "gö
 # foreign text, so the bigram model alone rarely has the evidence to change them
 MISREAD_WORDS = {"vo": "və", "va": "və"}
 _CHEAP_COGNATES = {**TURKISH_WORDS, **MISREAD_WORDS}
+FOREIGN_SPELLINGS = frozenset(_CHEAP_COGNATES)  # no replacement of the real-word stage either
 KEY_ALPHABET = "abcdfghxijkqlmnoprstuvyz"
 SEPARATE_PARTICLES = HARMONIC_PARTICLES | {"ki"}
 # Combining forms that Azerbaijani spelling joins to the next word (fotoqalereya, videoçarx,
@@ -352,8 +353,9 @@ class Speller:
             cands = {*cands, word[::-1]}
         found = []
         for cand in cands:
-            if counts.get(cand, 0) < min_count:
-                continue
+            c = counts.get(cand, 0)
+            if c < min_count or c < DEMOTED_MAX and not lex.known(cand):
+                continue  # (a listed misspelling the morphology demotes is no replacement: inkşaf for inkşafı)
             cost = self._cost(cand, word)
             if cost <= MAX_COST:
                 found.append((cand, cost, kind))
