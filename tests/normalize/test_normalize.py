@@ -495,3 +495,17 @@ def test_a_listed_misspelling_is_no_candidate(norm: Normalizer) -> None:
     assert norm.lexicon.count("inkşaf") > 0 and not norm.lexicon.known("inkşaf")
     candidates = [c for c, _, _ in norm.speller._plan("inkşafı", False).candidates]
     assert "inkişafı" in candidates and "inkşaf" not in candidates
+
+
+def test_normalize_is_idempotent_on_real_news(shared_dir: Path) -> None:
+    # with the tool's own models (its bigram model counts these articles, typos included: two of them
+    # had flipped back and forth between a typo and its fix)
+    import gzip
+    import json
+
+    tool = Normalizer.build()
+    with gzip.open(shared_dir / "data" / "news-egov-az" / "dev.jsonl.gz", "rt", encoding="utf-8") as f:
+        bodies = [json.loads(line).get("body") or "" for line in f]
+    for i in sorted({197, 215, *range(0, len(bodies), 12)}):
+        once = tool.normalize(bodies[i]).text
+        assert tool.normalize(once).text == once, i
