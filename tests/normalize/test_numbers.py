@@ -43,6 +43,13 @@ def test_misread_endings_are_repaired(token: str, expected: str) -> None:
     assert token[:at] + ending == expected
 
 
+def test_a_postposition_chooses_between_near_endings(norm: Normalizer) -> None:
+    # 20-mə is one edit from 20-də, 20-yə and 20-nə: qədər takes the dative, and OCR reads n as m
+    assert repair_ending("20-mə")[1] == "də"  # type: ignore[index]  # alone, the most usual
+    fixed = norm.normalize("Qəbul dekabrın 20-mə qədər davam edəcək.").text
+    assert fixed == "Qəbul dekabrın 20-nə qədər davam edəcək."
+
+
 @pytest.mark.parametrize("token", [
     "2021-ci", "29-da", "3-cü", "2-si", "50-yədək", "100-lərlə", "1-nə",  # right as written
     "2017-cı", "50-ə",  # the writer's own harmony: some number takes it, so it stays

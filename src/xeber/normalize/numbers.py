@@ -116,10 +116,27 @@ def _number_and_ending(token: str) -> tuple[int, str, tuple[str, ...]] | None:
     return m.start(3), ending, endings_after(spoken_last_word(digits))
 
 
-def repair_ending(token: str) -> tuple[int, str, float] | None:
+# postpositions that govern the case of the word before them: 20-nə qədər, 2021-ci ildən sonra
+DATIVE_POSTPOSITIONS = frozenset("qədər dək görə doğru dair aid qarşı tərəf".split())
+ABLATIVE_POSTPOSITIONS = frozenset("sonra əvvəl başqa etibarən bəri artıq yuxarı aşağı savayı ötrü".split())
+
+
+def _governed(form: str, next_word: str | None) -> bool:
+    """The ending `form` is the case the postposition `next_word` asks for."""
+    if next_word in DATIVE_POSTPOSITIONS:
+        return form[-1:] in ("a", "ə") and form[-2:] not in ("da", "də")
+    if next_word in ABLATIVE_POSTPOSITIONS:
+        return form.endswith(("dan", "dən"))
+    return False
+
+
+def repair_ending(token: str, next_word: str | None = None,
+                  cost: Callable[[str, str], float] | None = None) -> tuple[int, str, float] | None:
     """(where the ending starts in the token, the ending put right, confidence): (5, "ci", 0.9) for
     `2021-rci`; None when the ending is one some number takes (the harmony of a written number is often
-    the writer's own: 2017-cı stays) or none of this number's endings is one edit away."""
+    the writer's own: 2017-cı stays) or none of this number's endings is one edit away. Of several, the
+    one the postposition `next_word` governs (20-mə qədər is 20-nə, not 20-də; the cheapest slip by
+    `cost(right, written)` of several such), else the most usual."""
     parsed = _number_and_ending(token)
     if parsed is None or parsed[1] in _any_number_ending():
         return None
@@ -127,6 +144,14 @@ def repair_ending(token: str) -> tuple[int, str, float] | None:
     near = [v for v in valid if one_edit(ending, v)]
     if not near:
         return None
+    if len(near) > 1:
+        governed = [v for v in near if _governed(v, next_word)]
+        if len(governed) > 1 and cost is not None:
+            governed.sort(key=lambda v: cost(v, ending))  # (stable: the most usual of equal costs)
+            if cost(governed[0], ending) < cost(governed[1], ending):
+                governed = governed[:1]
+        if len(governed) == 1:
+            return at, governed[0], CONFIDENCE
     return at, near[0], CONFIDENCE if len(near) == 1 else AMBIGUOUS_CONFIDENCE
 
 

@@ -21,7 +21,7 @@ from xeber.normalize.numbers import (
     split_ending,
 )
 from xeber.normalize.realword import HARMONIC_PARTICLES
-from xeber.normalize.speller import COMBINING_FORMS, Speller
+from xeber.normalize.speller import COMBINING_FORMS, MAX_COST, Speller
 from xeber.settings import Settings
 from xeber.text.alphabet import AZ_SPECIAL
 from xeber.text.casing import capitalize, fold, is_all_caps, lower, match_case
@@ -257,7 +257,9 @@ def _number_ending_edit(text: str, tok: Token, focus: list[tuple[int, int]] | No
     if lost_space is not None:
         at = tok.start + lost_space
         return Edit(at, at, "", " ", "merge", RULE_CONFIDENCE)
-    repaired = repair_ending(tok.text)
+    after = text[tok.end:tok.end + 30].split(maxsplit=1)
+    repaired = repair_ending(tok.text, lower(after[0].strip(".,;:!?)")) if after else None,
+                             lambda right, written: speller.errors.cost(right, written, MAX_COST))
     if repaired is None:
         return None
     at, ending, confidence = repaired  # the edit covers the ending alone: the digits were read right
