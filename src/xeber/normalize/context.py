@@ -107,7 +107,8 @@ class ContextScorer:
 
     def cond_logp(self, prev: str | None, word: str) -> float:
         """log P(word | prev): the bigram estimate interpolated with the lexicon's unigram one."""
-        uni = (self.lexicon.counts.get(word, 0) + 1) / self.lexicon.total
+        count = self.lexicon.counts.get(word, 0)
+        uni = (count + 1) / self.lexicon.total
         lm = self.lm
         if lm is None or prev is None:
             return math.log(uni)
@@ -120,7 +121,7 @@ class ContextScorer:
             classes = self._class_bigrams if self._class_bigrams is not None else self.class_bigrams(lm)
             in_class = classes.get((prev, word[:STEM]), 0)
             if in_class:
-                share = (self.lexicon.counts.get(word, 0) + 1) / (self.class_count(word[:STEM]) + 1)
+                share = (count + 1) / (self.class_count(word[:STEM]) + 1)
                 p_class = in_class / n_prev * share
         return math.log(BIGRAM_WEIGHT * bi + CLASS_WEIGHT * p_class + (1 - BIGRAM_WEIGHT - CLASS_WEIGHT) * uni)
 
