@@ -7,7 +7,7 @@ import pytest
 from xeber.normalize import Normalizer
 from xeber.normalize.context import BigramModel, ContextScorer
 from xeber.normalize.realword import RealWords, _chain_changes
-from xeber.normalize.speller import FOREIGN_SPELLINGS
+from xeber.normalize.speller import NON_AZERBAIJANI_SPELLINGS
 from xeber.settings import Settings
 
 
@@ -139,6 +139,6 @@ def test_a_foreign_spelling_is_never_a_replacement(norm: Normalizer) -> None:
     pairs = {("autentifikasiya", "va"): 3, ("va", "avtorizasiya"): 3, ("autentifikasiya", "və"): 1}
     real = _with_bigrams(norm, pairs)
     assert real.correct("və", "autentifikasiya", "avtorizasiya") == ("va", pytest.approx(1.0, abs=0.5))
-    real.foreign = FOREIGN_SPELLINGS
+    real.non_azerbaijani = NON_AZERBAIJANI_SPELLINGS
     real.neighbours.cache_clear()
     assert real.correct("və", "autentifikasiya", "avtorizasiya") is None

@@ -27,7 +27,7 @@ from xeber.normalize.ocrnoise import (
     spurious_period_edits,
 )
 from xeber.normalize.realword import RealWords
-from xeber.normalize.speller import FOREIGN_SPELLINGS, Speller
+from xeber.normalize.speller import NON_AZERBAIJANI_SPELLINGS, Speller
 from xeber.normalize.unicode import unicode_edits
 from xeber.normalize.words import DocContext, word_edits
 from xeber.settings import Settings
@@ -62,7 +62,7 @@ class Normalizer:
             if lexicon.morph is not None else None
         context = ContextScorer(lexicon, lm)
         speller = Speller(lexicon, errors, context, morph_candidates=morph_cands)
-        speller.real_words = RealWords(lexicon, errors, context, lexicon.morph, foreign=FOREIGN_SPELLINGS)
+        speller.real_words = RealWords(lexicon, errors, context, lexicon.morph, non_azerbaijani=NON_AZERBAIJANI_SPELLINGS)
         return cls(lexicon, errors, speller)
 
     @classmethod

@@ -72,11 +72,11 @@ class RealWords:
     """Decides whether a valid word should be one of its confusion-set neighbours."""
 
     def __init__(self, lexicon: Lexicon, errors: ErrorModel, context: ContextScorer, morph: Any | None,
-                 params: RealWordParams | None = None, foreign: frozenset[str] = frozenset()):
+                 params: RealWordParams | None = None, non_azerbaijani: frozenset[str] = frozenset()):
         self.lexicon = lexicon
         # spellings no Azerbaijani text writes (va, ve, için): never a replacement, however often a corpus
         # with its own typos puts one beside the words around it
-        self.foreign = foreign
+        self.non_azerbaijani = non_azerbaijani
         self.errors = errors
         self.context = context
         self.morph = morph
@@ -98,7 +98,7 @@ class RealWords:
                     near.update(lex.frequent_near(word.replace(right, wrong)))
             for cand in near:
                 # a neighbour the bigram model never saw can have no bigram evidence (and costs time)
-                if cand == word or cand not in lm.unigrams or lex.count(cand) < p.min_count or cand in self.foreign \
+                if cand == word or cand not in lm.unigrams or lex.count(cand) < p.min_count or cand in self.non_azerbaijani \
                         or abs(len(cand) - len(word)) > 2:
                     continue
                 cost = self._cost(cand, word)

@@ -50,7 +50,7 @@ TURKISH_WORDS = {"için": "üçün", "kadar": "qədər", "değil": "deyil", "gö
 # foreign text, so the bigram model alone rarely has the evidence to change them
 MISREAD_WORDS = {"vo": "və", "va": "və"}
 _CHEAP_COGNATES = {**TURKISH_WORDS, **MISREAD_WORDS}
-FOREIGN_SPELLINGS = frozenset(_CHEAP_COGNATES)  # no replacement of the real-word stage either
+NON_AZERBAIJANI_SPELLINGS = frozenset(_CHEAP_COGNATES)  # no replacement of the real-word stage either
 KEY_ALPHABET = "abcdfghxijkqlmnoprstuvyz"
 SEPARATE_PARTICLES = HARMONIC_PARTICLES | {"ki"}
 # Combining forms that Azerbaijani spelling joins to the next word (fotoqalereya, videoçarx,

@@ -134,8 +134,8 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
         attached = tok.kind == "word" and _attached_suffix(text, tok.start)
         if repeated and tok.kind == "word" and tok.text[0].isupper() and not attached and not diacritics:
             name_edit = _document_name_edit(tok, names, repeated, speller)
-            if name_edit is not None and (focus is None or any(a < name_edit.end and name_edit.start < b
-                                                               for a, b in focus)):
+            if name_edit is not None and not _in_address(text, tok.start, tok.end) and (
+                    focus is None or any(a < name_edit.end and name_edit.start < b for a, b in focus)):
                 edits.append(name_edit)
                 continue
         if tok.kind != "word" or len(tok.text) < 2 or not diacritics and not attached and (
@@ -587,9 +587,8 @@ def _document_name_edit(tok: Token, names: Counter[str], repeated: list[str], sp
     """`Cəfrov`, `BTM`, `MBT-nin` in a document that names `Cəfərov`, `BMT` again and again: a capitalised
     word or acronym seen once, one slip from a name the document repeats, is that name. Never where the two
     differ only in the last letter (Əliyeva beside Əliyev, İraq beside İran, EHİS beside EHİM; an acronym
-    has no gender: MHMM, AME are MHM, AMEA), in case, diacritics or a
-    transliteration (TASIM, AzDataCom beside TASİM, AzDataKom: the writer's variants), or the variant is a
-    word the lists know."""
+    has no gender: MHMM, AME are MHM, AMEA), in case, diacritics or a transliteration (TASIM, AzDataCom
+    beside TASİM, AzDataKom: the writer's variants), or the variant is a word the lists know."""
     word = tok.text.split("-")[0]
     if len(word) < 3 or not word.isalpha() or names[word] > 1 \
             or speller.lexicon.count(lower(word)) > DOC_NAME_VARIANT_MAX_COUNT:
