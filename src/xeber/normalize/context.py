@@ -118,18 +118,19 @@ class ContextScorer:
         bi = lm.bigrams.get((prev, word), 0) / n_prev
         p_class = 0.0
         if len(word) > STEM:  # (stem_class inlined: this runs for every candidate in every context)
-            classes = self._class_bigrams if self._class_bigrams is not None else self.class_bigrams(lm)
+            classes = self._class_bigrams if self._class_bigrams is not None else self.class_bigrams()
             in_class = classes.get((prev, word[:STEM]), 0)
             if in_class:
                 share = (count + 1) / (self.class_count(word[:STEM]) + 1)
                 p_class = in_class / n_prev * share
         return math.log(BIGRAM_WEIGHT * bi + CLASS_WEIGHT * p_class + (1 - BIGRAM_WEIGHT - CLASS_WEIGHT) * uni)
 
-    def class_bigrams(self, lm: BigramModel) -> dict[tuple[str, str], int]:
+    def class_bigrams(self) -> dict[tuple[str, str], int]:
+        """(word, class of the next word) counts of the bigram model, built on first use."""
         if self._class_bigrams is None:
             counts = self.lexicon.counts
             out: dict[tuple[str, str], int] = {}
-            for (a, b), n in lm.bigrams.items():
+            for (a, b), n in (self.lm.bigrams if self.lm is not None else {}).items():
                 cb = stem_class(b)
                 if cb is not None and counts.get(b, 0) >= CLASS_MEMBER_MIN:
                     out[(a, cb)] = out.get((a, cb), 0) + n
@@ -137,6 +138,7 @@ class ContextScorer:
         return self._class_bigrams
 
     def class_count(self, cls: str) -> int:
+        """The lexicon's counts of the words of stem class `cls`, summed on first use."""
         if self._class_counts is None:
             totals: dict[str, int] = {}
             for w, c in self.lexicon.counts.items():

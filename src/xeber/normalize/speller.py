@@ -656,15 +656,13 @@ _AZ_DA = {"a": "da", "an": "dan", "e": "də", "en": "dən"}
 def _turkish_spellings(word: str) -> list[str]:
     """`word` as Turkish spells it put into Azerbaijani spelling: k beside a back vowel is q (hakkında →
     haqqında, kurumları → qurumları), and the locative and ablative keep their d after a voiceless
-    consonant (birlikte → birlikdə); with the letters e, both."""
-    out = []
+    consonant (birlikte → birlikdə); a word may need both (konferansta)."""
     q = _BACK_K.sub("q", word)
-    for w in {word, q}:
+    out = [q] if q != word else []
+    for w in dict.fromkeys((word, q)):
         m = _ASSIMILATED_ENDING.search(w)
         if m is not None:
             out.append(w[: m.start()] + _AZ_DA[m.group(1).replace("ə", "e")])
-    if q != word:
-        out.append(q)
     return out
 
 
