@@ -173,6 +173,9 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         # Turkish spellings: k beside a back vowel, an assimilated locative (the lists count both rarely)
         ("Nazir birlikte gəlib, dövlət kurumları hakkında danışıb.",
          "Nazir birlikdə gəlib, dövlət qurumları haqqında danışıb."),
+        # a capitalised word after a name's word keeps more readily, but a cheap slip is still put right
+        ("Şimali İrlandiya Birləşmis Krallığının nümayəndəsi gəlib.",
+         "Şimali İrlandiya Birləşmiş Krallığının nümayəndəsi gəlib."),
     ],
 )
 def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
@@ -217,6 +220,11 @@ def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
         "AZERTAC xəbər verir ki, TÜRKPA-ya sədrlik başlayıb.",
         "Ölkədə TVlər, USBdən çıxış, KOBlar və ABŞda istehsal olunan PCdən istifadə artır.",  # acronym + ending
         "Ətraflı məlumat https://www.e-gov.az/az/news saytındadır, 2023-cü il.",
+        "Tədbirdə ekspert Nic Vasiliu və xanım Eva Melisin çıxış ediblər.",  # a name's word after a name's
+        '"White Paper" sənədi hazırlanıb.',  # ... and after a word no list knows
+        "Mənzillərin alqı-satqı müqavilələri və ev alqı-satqısı qeydə alınır.",  # a rhyming pair
+        "Portalda Meteo-məlumatlar bölməsi və 100 meqabit sürət var.",  # a combining form + a word
+        "Ölkə polietnik və polikonfessional cəmiyyətdir.",
     ],
 )
 def test_names_and_tokens_are_protected(norm: Normalizer, text: str) -> None:

@@ -57,7 +57,7 @@ SEPARATE_PARTICLES = HARMONIC_PARTICLES | {"ki"}
 # kibertəhlükəsizlik), and the Azər- of company names (Azəristilik, Azərişıq): never split after one
 COMBINING_FORMS = frozenset(
     "foto video audio avto aero bio eko geo hidro kino mikro makro mini multi neo radio stereo super "
-    "tele termo elektro info kiber nano meqa meta mono poli anti inter trans ultra azər".split())
+    "tele termo elektro info kiber nano meqa meta meteo mono poli anti inter trans ultra azər".split())
 # ... and words it joins to the word before (qurumdaxili, dövlətlərarası, istifadəçiyönümlü, təlimverici)
 SECOND_COMBINING_FORMS = frozenset("daxili arası xarici yönümlü verici edici".split())
 # Compounds (Speller.compound): verbs that stay apart from their noun, and nouns of place that join it
@@ -509,11 +509,15 @@ class Speller:
 
     def _written_compound(self, word: str) -> bool:
         """An unknown word that is two frequent words Azerbaijani writes as one (nəzarət|etmə,
-        müəyyən|etmə; see compound), or a frequent word before a second combining form (bölgələr|arası,
-        qurum|daxili), not a typo of some third word."""
+        müəyyən|etmə; see compound), a frequent word before a second combining form (bölgələr|arası,
+        qurum|daxili) or after a first one (meqa|bit, kiber|hücum), not a typo of some third word."""
         lex = self.lexicon
         for form in SECOND_COMBINING_FORMS:
             if word.endswith(form) and lex.count(word[: -len(form)]) >= COMPOUND_PART_MIN_COUNT:
+                return True
+        for form in COMBINING_FORMS:
+            rest = word[len(form):]
+            if word.startswith(form) and len(rest) >= 3 and lex.count(rest) >= COMPOUND_PART_MIN_COUNT:
                 return True
         for i in range(3, len(word) - 2):
             a, b = word[:i], word[i:]

@@ -49,6 +49,7 @@ _CASES = frozenset(("GEN", "DAT", "LOC", "ABL", "ACC", "INS"))
 _OPENING_QUOTES = "\"“«„"
 _SIZE_ONLY_CAPITALS = frozenset("ƏÇŞÖÜOSCVXZ")  # capitals OCR tells from their small letter by size alone
 INNER_CAPITAL_MIN_COUNT = 10_000  # the word a capital inside spells must be this common
+AFTER_NAME_MARGIN = 2.0  # extra log-score of keeping a capitalised word after a name's word (see word_edits)
 
 
 def needs_diacritics(text: str, settings: Settings) -> bool:
@@ -188,9 +189,16 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
         if i > 0 and tokens[i - 1].kind == "word" and tokens[i - 1].text[:1].isupper() \
                 and _SURNAME.search(tok.text) and keep_shift >= 0 and not diacritics and tok.start not in starts:
             continue
+        # a capitalised word after a name's word (Nic Vasiliu, Eva Melisin, White Paper) is mostly a name's
+        # part too: keeping it scores higher, so only a cheap slip (Xəritəçəkmə Komitesi) is put right
+        if i > 0 and tok.text[:1].isupper() and tok.start not in starts and not diacritics \
+                and _after_name(tokens[i - 1], speller):
+            keep_shift += AFTER_NAME_MARGIN
         reduplicated = _reduplication_edit(tok, speller) if "-" in tok.text and not diacritics else None
         if reduplicated is not None:
             edits.append(reduplicated)  # ayrı-aytı: one half is the other's slip
+            continue
+        if "-" in tok.text and _rhyming_pair(tok.text, speller):
             continue
         # parts of a hyphenated word (e-hökumət, Nur-Sultan) are judged one by one
         parts = list(_PLAIN_WORD.finditer(tok.text)) if "-" in tok.text else [None]
@@ -216,6 +224,8 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
                             continue
                 if len(parts) > 1 and m.start() > 0 and m.end() == len(tok.text) and _compound_ending(word, speller):
                     continue  # get-gəldən, Z-yədək: the ending belongs to the whole compound
+                if lower(word) in COMBINING_FORMS:
+                    continue  # Meteo-məlumatlar, foto-sərgi
                 prev_part = prev if m.start() == 0 else None
                 nxt_part = nxt if m.end() == len(tok.text) else None
             else:
@@ -456,6 +466,7 @@ def _verbal_noun_or_participle(word: str, speller: Speller) -> bool:
 
 
 _REDUPLICATED = re.compile(r"([^\W\d_]{2,})-([^\W\d_]{2,})")
+RHYME_MAX_LEN = 6  # rhyming pairs are of short words (alqı-satqı); informasiya-kommunikasiya only ends alike
 
 
 def _reduplication_edit(tok: Token, speller: Speller) -> Edit | None:
@@ -475,6 +486,18 @@ def _reduplication_edit(tok: Token, speller: Speller) -> Edit | None:
     if valid_a:
         return Edit(tok.start + m.start(2), tok.start + m.end(2), b, match_case(b, la), "spelling", RULE_CONFIDENCE)
     return Edit(tok.start, tok.start + len(a), a, match_case(a, lb), "spelling", RULE_CONFIDENCE)
+
+
+def _rhyming_pair(word: str, speller: Speller) -> bool:
+    """A pair of rhyming words (alqı-satqı, çoluq-çocuq): a fixed compound whose half no list counts alone
+    is no slip of a word that does (alqı is no xalqı)."""
+    m = _REDUPLICATED.fullmatch(word)
+    if m is None:
+        return False
+    a, b = lower(m.group(1)), lower(m.group(2))
+    # (the second half may carry the pair's ending: alqı-satqısı)
+    rhymes = any(b[:k].endswith(a[-2:]) for k in range(3, min(len(b), RHYME_MAX_LEN) + 1))
+    return a != b and 3 <= len(a) <= RHYME_MAX_LEN and rhymes and (_valid_word(a, speller) or _valid_word(b, speller))
 
 
 def _valid_word(word: str, speller: Speller) -> bool:
@@ -695,6 +718,17 @@ def _name_after(tok: Token, speller: Speller) -> bool:
     if tok.kind != "word" or not tok.text[:1].isupper() or not tok.text[1:].islower():
         return False
     return speller.first_reading(lower(tok.text)) is None
+
+
+def _after_name(prev: Token, speller: Speller) -> bool:
+    """`prev` is a capitalised word no list knows and the morphology cannot read, or one it reads as a
+    bare proper name (Eva, Nic): the capitalised word after it is part of a name."""
+    if prev.kind != "word" or not prev.text[:1].isupper() or not prev.text[1:].islower():
+        return False
+    low = lower(prev.text)
+    found = speller.first_reading(low)
+    return found is None and not speller.lexicon.known(low) or found is not None and found.pos == "PROPN" \
+        and not found.suffixes
 
 
 def _first_reading_is_name(word: str, speller: Speller) -> bool:
