@@ -176,6 +176,8 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         # a capitalised word after a name's word keeps more readily, but a cheap slip is still put right
         ("Şimali İrlandiya Birləşmis Krallığının nümayəndəsi gəlib.",
          "Şimali İrlandiya Birləşmiş Krallığının nümayəndəsi gəlib."),
+        # the word of an e- compound is capitalised as the compound is, not as a name
+        ("Sayt ən yaxşı E-Hokumet portalları sırasındadır.", "Sayt ən yaxşı E-Hökumət portalları sırasındadır."),
     ],
 )
 def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
@@ -225,6 +227,7 @@ def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
         "Mənzillərin alqı-satqı müqavilələri və ev alqı-satqısı qeydə alınır.",  # a rhyming pair
         "Portalda Meteo-məlumatlar bölməsi və 100 meqabit sürət var.",  # a combining form + a word
         "Ölkə polietnik və polikonfessional cəmiyyətdir.",
+        "E-Gov portalı, E-Taxes sistemi və e-GovPay işləyir.",
     ],
 )
 def test_names_and_tokens_are_protected(norm: Normalizer, text: str) -> None:

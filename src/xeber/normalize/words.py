@@ -205,11 +205,14 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
         for m in parts:
             word = tok.text if m is None else m.group()
             start = tok.start if m is None else tok.start + m.start()
+            # the word of an e- compound (E-Hökumət, E-İmza) is capitalised as the compound is, not as a name:
+            # it is judged as a sentence's first word is
+            e_word = m is not None and m.start() == 2 and lower(tok.text[0]) == "e" and word[1:].islower()
             if m is not None:
                 if len(parts) > 1 and (m.start() and tok.text[m.start() - 1] != "-" or
                                        m.end() < len(tok.text) and tok.text[m.end()] != "-"):
                     break  # digits or apostrophes inside: leave the whole token
-                if word[0].isupper() and len(parts) > 1 and (m.start() > 0 or not sentence_start):
+                if word[0].isupper() and len(parts) > 1 and (m.start() > 0 or not sentence_start) and not e_word:
                     # a capitalised piece of a hyphenated word is a name (Gran-pri, e-GovPay, Nur-Sultan),
                     # unless only the sentence capitalised it (Siğorta-pensiya ...)
                     continue
@@ -231,7 +234,8 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
             else:
                 prev_part, nxt_part = prev, nxt
             edit = _word_edit(word, start, prev_part, nxt_part,
-                              sentence_start and start == tok.start and not before_name, names, speller, diacritics,
+                              sentence_start and start == tok.start and not before_name or e_word, names, speller,
+                              diacritics,
                               keep_shift, after_quote=start > 0 and text[start - 1] in _OPENING_QUOTES)
             if edit is not None and given_name and edit.kind != "diacritics" and (
                     not _is_name(edit.replacement, speller)
