@@ -233,13 +233,12 @@ class RealWords:
             return None
         p, lm = self.params, self.context.lm
         score = self.context.score
-        keep = score(prev, word, nxt)
-        base_end = self._ending(prev, word, nxt)
         # an ending alone after a word is no word: any word neighbour the context takes replaces it
         bound = word in NOT_WORDS_HERE and prev is not None
         if bound:
-            keep -= p.bound_penalty
             neighbours = tuple(nb for nb in neighbours if nb.word not in BOUND_ENDINGS and nb.source == "channel")
+        # (the word's own scores are computed once a neighbour passes the cheap checks: most never do)
+        keep = base_end = math.nan
         if lm is None:
             need = p.margin_no_lm
         elif bound:
@@ -260,6 +259,8 @@ class RealWords:
             if lm is None:
                 if nb.source == "channel":
                     continue
+                if math.isnan(keep):
+                    keep = score(prev, word, nxt) - (p.bound_penalty if bound else 0.0)
                 gain = syntax * p.syntax_bonus - nb.cost + score(prev, nb.word, nxt) - keep
             else:
                 # a word neighbour must be attested next to at least one of the words around it
@@ -275,6 +276,9 @@ class RealWords:
                 if len(word) <= p.short_len and not bound and not (
                         (prev is None or left) and (nxt is None or right) or unseen and (left or right)):
                     continue
+                if math.isnan(keep):
+                    keep = score(prev, word, nxt) - (p.bound_penalty if bound else 0.0)
+                    base_end = self._ending(prev, word, nxt)
                 gain = score(prev, nb.word, nxt) - keep - nb.cost + syntax * p.syntax_bonus \
                     + p.ending_weight * (self._ending(prev, nb.word, nxt) - base_end) \
                     + (p.unseen_penalty if unseen and len(word) <= p.short_len else 0.0)
