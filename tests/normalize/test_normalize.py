@@ -228,6 +228,7 @@ def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
         "Portalda Meteo-məlumatlar bölməsi və 100 meqabit sürət var.",  # a combining form + a word
         "Ölkə polietnik və polikonfessional cəmiyyətdir.",
         "E-Gov portalı, E-Taxes sistemi və e-GovPay işləyir.",
+        "Universitetin (keçmiş AzPİ) məzunları çıxış edib.",  # a mixed-case acronym
     ],
 )
 def test_names_and_tokens_are_protected(norm: Normalizer, text: str) -> None:

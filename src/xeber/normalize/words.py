@@ -49,6 +49,7 @@ _CASES = frozenset(("GEN", "DAT", "LOC", "ABL", "ACC", "INS"))
 _OPENING_QUOTES = "\"“«„"
 _SIZE_ONLY_CAPITALS = frozenset("ƏÇŞÖÜOSCVXZ")  # capitals OCR tells from their small letter by size alone
 INNER_CAPITAL_MIN_COUNT = 10_000  # the word a capital inside spells must be this common
+MIXED_ACRONYM_MAX_HEAD = 3  # letters of the lower-case head of a mixed-case acronym (AzPİ, AzTV)
 AFTER_NAME_MARGIN = 2.0  # extra log-score of keeping a capitalised word after a name's word (see word_edits)
 
 
@@ -843,6 +844,9 @@ def _camel_parts(word: str, speller: Speller) -> tuple[str, str] | None:
         return None
     if speller.lexicon.counts.get(low, 0) or speller.lexicon.known(low) or not speller.split_part(lower(left)):
         return None
-    if is_all_caps(right) or not any(c.isupper() for c in right[1:]) and speller.split_part(lower(right)):
+    if is_all_caps(right):
+        # (a short word before capitals is a mixed-case acronym's: AzPİ, AzTV)
+        return (left, right) if len(left) > MIXED_ACRONYM_MAX_HEAD else None
+    if not any(c.isupper() for c in right[1:]) and speller.split_part(lower(right)):
         return left, right
     return None
