@@ -176,6 +176,8 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         # a capitalised word after a name's word keeps more readily, but a cheap slip is still put right
         ("Şimali İrlandiya Birləşmis Krallığının nümayəndəsi gəlib.",
          "Şimali İrlandiya Birləşmiş Krallığının nümayəndəsi gəlib."),
+        # a listed spelling with only its diacritics lost is judged as itself, not as its stem (ad|li)
+        ("Süni intellekt adli konfrans başlayıb.", "Süni intellekt adlı konfrans başlayıb."),
         # the word of an e- compound is capitalised as the compound is, not as a name
         ("Sayt ən yaxşı E-Hokumet portalları sırasındadır.", "Sayt ən yaxşı E-Hökumət portalları sırasındadır."),
     ],
