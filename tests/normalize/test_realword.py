@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from xeber.normalize import Normalizer
 from xeber.normalize.context import BigramModel, ContextScorer
-from xeber.normalize.realword import RealWords, _chain_changes
+from xeber.normalize.realword import RealWordParams, RealWords, _chain_changes
 from xeber.normalize.speller import NON_AZERBAIJANI_SPELLINGS
 from xeber.settings import Settings
 
@@ -142,3 +144,20 @@ def test_a_foreign_spelling_is_never_a_replacement(norm: Normalizer) -> None:
     real.non_azerbaijani = NON_AZERBAIJANI_SPELLINGS
     real.neighbours.cache_clear()
     assert real.correct("və", "autentifikasiya", "avtorizasiya") is None
+
+
+def test_a_neighbour_seen_on_both_sides_of_a_word_seen_on_neither_needs_less_margin(norm: Normalizer) -> None:
+    pairs = {("ilə", "bağlı"): 40, ("bağlı", "olaraq"): 40, ("bağı", "var"): 3}
+
+    def gains(extra: dict[tuple[str, str], int]) -> tuple[float, float]:
+        real = _with_bigrams(norm, {**pairs, **extra})
+        with_bonus = real.best("bağı", "ilə", "olaraq")
+        real.params = replace(real.params, both_sides_bonus=0.0)
+        without = real.best("bağı", "ilə", "olaraq")
+        assert with_bonus is not None and without is not None and with_bonus[1] == without[1] == "bağlı"
+        return with_bonus[0], without[0]
+
+    with_bonus, without = gains({})
+    assert with_bonus - without == pytest.approx(RealWordParams().both_sides_bonus)
+    with_bonus, without = gains({("ilə", "bağı"): 1})  # the word as written seen beside one of them
+    assert with_bonus == pytest.approx(without)

@@ -59,6 +59,9 @@ class RealWordParams:
     # a short word the local model never saw yields on one side's evidence to a neighbour seen this often
     unseen_neighbour_count: int = 50
     unseen_penalty: float = 5.0  # ... and keeping it scores this much less
+    # a neighbour the local model saw on both sides of a word it never saw beside either needs this much
+    # less margin (ilə bağı bir: ilə bağlı, bağlı bir)
+    both_sides_bonus: float = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +285,9 @@ class RealWords:
                 gain = score(prev, nb.word, nxt) - keep - nb.cost + syntax * p.syntax_bonus \
                     + p.ending_weight * (self._ending(prev, nb.word, nxt) - base_end) \
                     + (p.unseen_penalty if unseen and len(word) <= p.short_len else 0.0)
+                if left and right and prev is not None and nxt is not None \
+                        and not lm.has(prev, word) and not lm.has(word, nxt):
+                    gain += p.both_sides_bonus
             if best is None or gain > best[0]:
                 best = (gain, nb.word, need)
         return best
