@@ -68,6 +68,7 @@ KNOWN_NAME_RATIO = 3  # a listed capitalised word yields only to a spelling this
 # this long competes with it (Speller._known_name_plan)
 UNLISTED_CAPITAL_MIN_COUNT = 10_000
 UNLISTED_CAPITAL_MIN_LEN = 4
+UNLISTED_CAPITAL_MAX_COUNT = 2  # ... or one the lists count this rarely (the word lists without counts)
 MAX_COST = 14.0  # error-model costs above this are not considered
 CONJUNCTIONS = frozenset(w for w, (_, pos, _) in CLOSED_CLASS.items() if pos == "CONJ")
 MERGED_PARTICLES = ("da", "də", "ya", "ki")  # written apart from a conjunction before them
@@ -552,6 +553,10 @@ class Speller:
         found = morph.analyze(word)
         return lower(found[0].lemma) if found and found[0].suffixes else None
 
+    def _is_name(self, word: str) -> bool:
+        found = self.first_reading(word)
+        return found is not None and found.pos == "PROPN"
+
     def _inflected(self, word: str) -> bool:
         morph = self.lexicon.morph
         if morph is None:
@@ -567,15 +572,18 @@ class Speller:
         min_count = max(p.name_min_count, p.known_ratio * max(count, 1)) * KNOWN_NAME_RATIO
         found = tuple((c, self._cost(c, word), "spelling") for c in self.lexicon.bucket(confusion_key(word))
                       if c != word and self.lexicon.count(c) >= min_count)
-        if not count and len(word) >= UNLISTED_CAPITAL_MIN_LEN:
-            # a form no list has seen that the morphology reads only by accident (Eynli as eyn|li, Ləlimdə
-            # as ləl|im|də) is no name the lists know: a common word one edit away competes too
+        if count <= UNLISTED_CAPITAL_MAX_COUNT and len(word) >= UNLISTED_CAPITAL_MIN_LEN:
+            # a form no list has seen, or one seen once or twice (Dövlə), that the morphology reads only by
+            # accident (Eynli as eyn|li, Ləlimdə as ləl|im|də, Dövlə as Döv|lə) is no name the lists know: a
+            # common word one edit away competes too
             # (another inflection of the same word is the writer's: Hökumətim is no slip for Hökumətin)
             have = {c for c, _, _ in found}
             lemma = self._lemma_of(word) or word
+            # (a listed one yields to no other name: Aygul is no Aygün)
             found += tuple((c, cost, "spelling") for c in self._edit_candidates(word, 1)
                            if c not in have and self.lexicon.count(c) >= UNLISTED_CAPITAL_MIN_COUNT
-                           and (self._lemma_of(c) or c) != lemma and (cost := self._cost(c, word)) <= MAX_COST)
+                           and (self._lemma_of(c) or c) != lemma and (cost := self._cost(c, word)) <= MAX_COST
+                           and not (count and self._is_name(c)))
         return _Plan(True, None, found, (), p.name_bonus)
 
     def _cost(self, cand: str, word: str) -> float:
