@@ -231,6 +231,7 @@ def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
         "Ölkə polietnik və polikonfessional cəmiyyətdir.",
         "E-Gov portalı, E-Taxes sistemi və e-GovPay işləyir.",
         "Universitetin (keçmiş AzPİ) məzunları çıxış edib.",  # a mixed-case acronym
+        "Çiçəyin yarpaqları bir və ya bir neçədir.",  # an unlisted inflection, no slip of its diacritic sibling
     ],
 )
 def test_names_and_tokens_are_protected(norm: Normalizer, text: str) -> None:

@@ -260,8 +260,10 @@ class Speller:
             (score(prev, cand, nxt) - cost + (p.genitive_bonus if genitive and self._possessed(cand) else 0.0),
              cand, kind)
             for cand, cost, kind in plan.candidates
-            # (a spelling with only the diacritics changed is no other word's inflection: adli is adlı)
-            if keep_shift < 0 or counts.get(cand, 0) >= plan.strict_min_count or fold(cand) == fold(word)]
+            # (a listed spelling that differs only in diacritics is no other word's inflection: adli is
+            # adlı; one no list holds stays a valid inflection's: bir neçədir is no necədir)
+            if keep_shift < 0 or counts.get(cand, 0) >= plan.strict_min_count
+            or fold(cand) == fold(word) and counts.get(word, 0) > 0]
         if not scored and not plan.splits and not plan.slipped_splits:
             return self._real_word(word, prev, nxt) if plan.known else None
         for a, b in plan.splits:
