@@ -180,6 +180,7 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         ("Süni intellekt adli konfrans başlayıb.", "Süni intellekt adlı konfrans başlayıb."),
         # the word of an e- compound is capitalised as the compound is, not as a name
         ("Sayt ən yaxşı E-Hokumet portalları sırasındadır.", "Sayt ən yaxşı E-Hökumət portalları sırasındadır."),
+        ("Layihə e-idarecilik sahəsində aparılır.", "Layihə e-idarəçilik sahəsində aparılır."),  # no get-gəldən
     ],
 )
 def test_spelling(norm: Normalizer, text: str, expected: str) -> None:

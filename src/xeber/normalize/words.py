@@ -226,7 +226,8 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
                             if ending_edit.confidence >= settings.min_confidence:
                                 edits.append(ending_edit)
                             continue
-                if len(parts) > 1 and m.start() > 0 and m.end() == len(tok.text) and _compound_ending(word, speller):
+                if len(parts) > 1 and m.start() > 0 and m.end() == len(tok.text) and not e_word \
+                        and _compound_ending(word, speller):
                     continue  # get-gəldən, Z-yədək: the ending belongs to the whole compound
                 if lower(word) in COMBINING_FORMS:
                     continue  # Meteo-məlumatlar, foto-sərgi
