@@ -173,6 +173,9 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         # Turkish spellings: k beside a back vowel, an assimilated locative (the lists count both rarely)
         ("Nazir birlikte gəlib, dövlət kurumları hakkında danışıb.",
          "Nazir birlikdə gəlib, dövlət qurumları haqqında danışıb."),
+        # ... Turkish e, ğ and a first syllable's ü (ə, y, ö here)
+        ("Bu ülke ilə əlaqələr inkişaf edir.", "Bu ölkə ilə əlaqələr inkişaf edir."),
+        ("Konfransda iqtisadi değerlendirme aparılıb.", "Konfransda iqtisadi dəyərləndirmə aparılıb."),
         # a capitalised word after a name's word keeps more readily, but a cheap slip is still put right
         ("Şimali İrlandiya Birləşmis Krallığının nümayəndəsi gəlib.",
          "Şimali İrlandiya Birləşmiş Krallığının nümayəndəsi gəlib."),

@@ -666,19 +666,29 @@ def _turkish_readings(word: str) -> list[str]:
 _BACK_K = re.compile(r"(?<=[aıou])k|k(?=[aıou])")
 _ASSIMILATED_ENDING = re.compile(r"(?<=[pçtkfhsş])t([aəe]n?)$")
 _AZ_DA = {"a": "da", "an": "dan", "e": "də", "en": "dən"}
+_TURKISH_G = re.compile(r"(?<=[aeıioöuü])ğ(?=[aeıioöuü])")
+_FIRST_SYLLABLE_U = re.compile(r"^([^aeıioöuü]*)ü")
 
 
 def _turkish_spellings(word: str) -> list[str]:
     """`word` as Turkish spells it put into Azerbaijani spelling: k beside a back vowel is q (hakkında →
     haqqında, kurumları → qurumları), and the locative and ablative keep their d after a voiceless
-    consonant (birlikte → birlikdə); a word may need both (konferansta)."""
+    consonant (birlikte → birlikdə); a word may need both (konferansta). Turkish has no ə: its e is mostly
+    our ə (all of them, or all but the first: gece is gecə), its ğ between vowels our y, and its ü of a
+    first syllable often our ö (değerlendirme → dəyərləndirmə, ülke → ölkə)."""
     q = _BACK_K.sub("q", word)
     out = [q] if q != word else []
     for w in dict.fromkeys((word, q)):
         m = _ASSIMILATED_ENDING.search(w)
         if m is not None:
             out.append(w[: m.start()] + _AZ_DA[m.group(1).replace("ə", "e")])
-    return out
+    if "e" in word:
+        for w in list(dict.fromkeys((word, *out))):
+            w = _TURKISH_G.sub("y", w)
+            for v in dict.fromkeys((w, _FIRST_SYLLABLE_U.sub(r"\1ö", w))):
+                first = v.find("e")
+                out += [v.replace("e", "ə"), v[: first + 1] + v[first + 1:].replace("e", "ə")]
+    return [w for w in dict.fromkeys(out) if w != word]
 
 
 def _key_edits1(key: str) -> set[str]:
