@@ -35,6 +35,7 @@ def test_endings_follow_the_spoken_number() -> None:
     ("140-dann", "140-dan"),  # a letter doubled
     ("2021-dyə", "2021-də"),
     ("1990-ıc", "1990-cı"),  # two letters swapped
+    ("1200-clən", "1200-dən"),  # OCR's cl for d, two edits from the ending
 ])
 def test_misread_endings_are_repaired(token: str, expected: str) -> None:
     repaired = repair_ending(token)

@@ -141,6 +141,8 @@ def repair_ending(token: str, next_word: str | None = None,
     if parsed is None or parsed[1] in _any_number_ending():
         return None
     at, ending, valid = parsed
+    if "cl" in ending and ending.replace("cl", "d") in valid:
+        return at, ending.replace("cl", "d"), CONFIDENCE  # OCR's cl for d (1200-clən)
     near = [v for v in valid if one_edit(ending, v)]
     if not near:
         return None
