@@ -55,6 +55,11 @@ def test_unicode_repairs(text: str, expected: str) -> None:
         ("Bu ərazi-lər bənzəyir.", "Bu ərazilər bənzəyir."),
         # a stray hyphen after a piece that is no word, into a form no list counts
         ("Gənclərə elekt-ronlaşmanın mahiyyəti izah edilib.", "Gənclərə elektronlaşmanın mahiyyəti izah edilib."),
+        # endings after a word's hyphen, into a form no list counts; not after an abbreviation or an address
+        ("Ödəniş kodların-ın siyahısı dəyərləndirmək-də kömək edir.",
+         "Ödəniş kodlarının siyahısı dəyərləndirməkdə kömək edir."),
+        ("Sahə 3933 ha-dır, AzTU-nun və data.gov.az-dakı məlumatlar.",
+         "Sahə 3933 ha-dır, AzTU-nun və data.gov.az-dakı məlumatlar."),
         ("ərazi bütövlüyü nü bərpa edib", "ərazi bütövlüyünü bərpa edib"),
         ("sentyabrın 29-da TÜRKPA-nın iclası", "sentyabrın 29-da TÜRKPA-nın iclası"),
         ("Nur-Sultandakı “Astana-Bayterek” abidəsi", "Nur-Sultandakı “Astana-Bayterek” abidəsi"),

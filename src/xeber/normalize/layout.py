@@ -85,6 +85,12 @@ def layout_edits(text: str, known: Known, count: Callable[[str], int] | None = N
                                     or not _standalone(lower(a), known, count) or count(joined) >= 20 * count(b)
                                     or _ending_chain(lower(a), b)):
             edits.append(Edit(m.start(2), m.end(2), m.group(2), "", "split", 0.85))
+        elif (b in BOUND_ENDINGS or b in ("da", "də")) and len(a) >= 3 and a[1:].islower() \
+                and text[m.start() - 1: m.start()] != "." and known(joined) and _ending_chain(lower(a), b):
+            # endings after a word's hyphen, however rare the word they make: no compound ends in one, and a
+            # particle is written after a space, not a hyphen (kodların-ın, dəyərləndirmək-də); not after an
+            # abbreviation's (ha-dır, AzTU-nun) or a web address's (data.gov.az-dakı)
+            edits.append(Edit(m.start(2), m.end(2), m.group(2), "", "split", 0.85))
     for m in _FALSE_HYPHEN.finditer(text):
         a, b = m.group(1), m.group(3)
         joined = lower(a + b)
