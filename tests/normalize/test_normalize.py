@@ -61,6 +61,7 @@ def test_unicode_repairs(text: str, expected: str) -> None:
         ("Sahə 3933 ha-dır, AzTU-nun və data.gov.az-dakı məlumatlar.",
          "Sahə 3933 ha-dır, AzTU-nun və data.gov.az-dakı məlumatlar."),
         ("ərazi bütövlüyü nü bərpa edib", "ərazi bütövlüyünü bərpa edib"),
+        ("Milli e-hökum ət portalı", "Milli e-hökumət portalı"),  # a space inside a hyphenated word's part
         ("sentyabrın 29-da TÜRKPA-nın iclası", "sentyabrın 29-da TÜRKPA-nın iclası"),
         ("Nur-Sultandakı “Astana-Bayterek” abidəsi", "Nur-Sultandakı “Astana-Bayterek” abidəsi"),
         ("sosial-iqtisadi inkişaf", "sosial-iqtisadi inkişaf"),

@@ -46,7 +46,7 @@ _DOUBLED_HYPHEN = re.compile(r"(?<=[^\W_])-[ \t]+-(?=[^\W_])")
 # two words separated by one space where the second may be a stray fragment
 # particles written apart from the word before them
 PARTICLES = frozenset("da də ki mı mi mu mü isə ilə idi imiş ikən".split())
-_SPACE = re.compile(rf"(?<![\w-])({_L}+)( )({_LOW}{{1,24}})(?![\w-])")
+_SPACE = re.compile(rf"(?<![\w])({_L}+)( )({_LOW}{{1,24}})(?![\w-])")
 SHORT_FRAGMENT = 7  # a continuation this short may be a fragment even when listed
 MIN_JOINED_COUNT = 100  # the joined word must be this common, or ...
 MIN_JOINED_COUNT_OF_BROKEN = 20  # ... this common when a side is no word at all (göst ərilməsinin)
