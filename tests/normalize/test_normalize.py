@@ -347,6 +347,9 @@ def test_diacritics_mode(norm: Normalizer) -> None:
     # a dateline typed with its letters does not hide that the article was typed without them
     dated = "Bakı, 5 may. " + text
     assert fix(norm, dated) == "Bakı, 5 may. " + out
+    # the capitalised last part of a hyphenated name is no broken word's start (Can-o-Ca ve is no Can-o-Cave)
+    named = "Bas naziri Prayut Can-o-Ca ve BTI-nin Bas katibi gelib."
+    assert fix(norm, named) == "Baş naziri Prayut Can-o-Ca və BTI-nin Baş katibi gəlib."
 
 
 def test_a_word_typed_without_its_diacritics(norm: Normalizer) -> None:

@@ -112,6 +112,8 @@ def _space_edits(text: str, known: Known, count: Callable[[str], int]) -> list[E
             break
         pos = m.start(3)  # overlapping pairs: "a b c"
         a, b = m.group(1), m.group(3)
+        if text[m.start(1) - 1: m.start(1)] == "-" and not a.islower():
+            continue  # (the lower-case last part of a hyphenated word may be broken: e-hökum ət; a name's stays)
         la = lower(a)
         joined = la + b
         if b in ("da", "də") and _disharmonic(la, b) and count(joined) >= MIN_JOINED_COUNT and known(joined):
