@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 import pytest
@@ -545,3 +546,18 @@ def test_a_capitalised_word_the_lists_barely_know_competes_with_a_common_word(no
     assert norm.lexicon.count("dövlə") <= 2
     plan = norm.speller._plan("dövlə", True)
     assert "dövlət" in {c for c, _, _ in plan.candidates}
+
+
+def test_a_first_person_form_no_list_holds_is_a_misread_n(tmp_path: Path) -> None:
+    # news speaks in the third person: `sahələrim` (my fields), which no list holds, is OCR's m for the n of
+    # `sahələrin`, given a bigram model that has seen `bu sahələrin`; a text that speaks in the first
+    # person, or a quoted title, keeps it
+    lm = tmp_path / "lm.tsv.gz"
+    with gzip.open(lm, "wt", encoding="utf-8") as f:
+        f.write("bu\t50\nsahələrin\t20\ndaha\t40\nbu sahələrin\t10\nsahələrin daha\t5\n")
+    norm = Normalizer.build(lm_path=lm)
+    assert norm.lexicon.count("sahələrim") == 0
+    assert fix(norm, "Bu sahələrim daha səmərəli idarə olunur.") == "Bu sahələrin daha səmərəli idarə olunur."
+    kept = ["Mən deyirəm ki, bu sahələrim daha səmərəli idarə olunur.",
+            "Layihə “Bu sahələrim” adlanır və daha səmərəli idarə olunur."]
+    assert [fix(norm, t) for t in kept] == kept

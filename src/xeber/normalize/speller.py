@@ -23,6 +23,8 @@ from xeber.text.casing import fold, lower
 # OCR misreadings of one letter as two (realword.MULTI_OCR: rn for m, cl for d): candidates come from the
 # word with the pair put back, at this extra cost (−log of a rate in the order of the learned single-letter ones)
 _THIRD_PERSON = frozenset(("P3SG", "P3PL"))
+_FIRST_PERSON = frozenset(("P1SG", "A1SG"))
+FIRST_PERSON_SLIP_MIN_COUNT = 1000  # (Speller._first_person_misreadings)
 MULTI_OCR_COST = 5.0
 # ... and the reverse, two letters read as one (ın as m: sessiyasmda for sessiyasında), and n read as ri
 # (sahəsiridə, hüququridan), looked for in unknown words only: a valid word holds an m or ri far more
@@ -369,6 +371,11 @@ class Speller:
             lemma = self._lemma_of(word)
             # (the bare stem is one of those inflections too: biznesmenə is no OCR slip for biznesmen)
             found = [f for f in found if lemma is None or (self._lemma_of(f[0]) or f[0]) != lemma]
+        if known and not count and not name_like:
+            misread = self._first_person_misreadings(word, {c for c, _, _ in found})
+            if misread:
+                found += misread
+                strict = 0  # (the word is no inflection of its stem here, but a misreading)
         if not known or count < TURKISH_KNOWN_MAX_COUNT and not name_like:
             # (the lists count Turkish words from foreign text: hakkında, birlikte a hundred times or so)
             readings = _turkish_readings(word) + ([] if name_like else _turkish_spellings(word))
@@ -445,6 +452,28 @@ class Speller:
                         if (lex.count(fixed) >= p.slipped_split_min_count or lm is not None and lm.has(*pair)) \
                                 and not _suffixes_of(*pair) and not self.compound(*pair):
                             out.append((*pair, cost))
+        return out
+
+    def first_person_misreading(self, word: str, replacement: str) -> bool:
+        """`replacement` of lower-case `word` is one of _first_person_misreadings (the caller drops it in a
+        text that speaks in the first person: "Mənim məktəbim")."""
+        return len(word) == len(replacement) and all(
+            a == b or (a, b) == ("m", "n") for a, b in zip(word, replacement, strict=True)) \
+            and word != replacement and self.lexicon.count(word) == 0 \
+            and (found := self.first_reading(word)) is not None and bool(_FIRST_PERSON & set(found.suffixes))
+
+    def _first_person_misreadings(self, word: str, have: set[str]) -> list[tuple[str, float, str]]:
+        """News is written in the third person: a first-person singular form no list holds (sahələrim,
+        prosesimin, formalaşam) with an n for one of its m in a form the lists count well is OCR's or a
+        typist's m for n (sahələrin, prosesinin, formalaşan), though it is the same word's inflection."""
+        found = self.first_reading(word)
+        if found is None or not _FIRST_PERSON & set(found.suffixes):
+            return []
+        out = []
+        for i, c in enumerate(word):
+            cand = word[:i] + "n" + word[i + 1:]
+            if c == "m" and cand not in have and self.lexicon.count(cand) >= FIRST_PERSON_SLIP_MIN_COUNT:
+                out.append((cand, self._cost(cand, word), "spelling"))
         return out
 
     def _merged_conjunction(self, word: str) -> str | None:

@@ -48,6 +48,8 @@ RULE_CONFIDENCE = 0.9  # an edit a rule makes (a number's ending, an ending's le
 _CASES = frozenset(("GEN", "DAT", "LOC", "ABL", "ACC", "INS"))
 _OPENING_QUOTES = "\"“«„"
 _SIZE_ONLY_CAPITALS = frozenset("ƏÇŞÖÜOSCVXZ")  # capitals OCR tells from their small letter by size alone
+# first-person pronouns: a text that holds one may mean its first-person forms (Speller.first_person_misreading)
+FIRST_PERSON_WORDS = frozenset("mən mənim məni mənə məndə məndən özüm özümü özümə".split())
 INNER_CAPITAL_MIN_COUNT = 10_000  # the word a capital inside spells must be this common
 MIXED_ACRONYM_MAX_HEAD = 3  # letters of the lower-case head of a mixed-case acronym (AzPİ, AzTV)
 AFTER_NAME_MARGIN = 2.0  # extra log-score of keeping a capitalised word after a name's word (see word_edits)
@@ -106,6 +108,7 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
     n = len(tokens)
     fi = 0
     taken_to = 0  # the end of the last edit that spans more than its token (0 | lan)
+    first_person_text: bool | None = None  # the text holds a first-person pronoun (found on first need)
     for i, tok in enumerate(tokens):
         if tok.start < taken_to:
             continue
@@ -246,6 +249,12 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
                 # İnarə Vəliyeva is not İdarə Vəliyeva, Baxtiyor Saidov no Bəxtiyar: a given name only gets its
                 # own letters back (Sahibe is Sahibə), unless OCR doubted it or a key slipped in a common one
                 edit = None
+            if edit is not None and first_person_text is None:
+                first_person_text = any(t.kind == "word" and lower(t.text) in FIRST_PERSON_WORDS for t in tokens)
+            after = text[start + len(word): start + len(word) + 1]
+            if edit is not None and (first_person_text or after and after in _CLOSING) \
+                    and speller.first_person_misreading(lower(word), lower(edit.replacement)):
+                edit = None  # ("Mənim məktəbim" is no misread məktəbin, nor a quoted title's “... mallarım”)
             # an edit too doubtful to keep must not stop the real-word stage from judging the word
             if edit is not None and edit.confidence >= settings.min_confidence:
                 edits.append(edit)
