@@ -616,6 +616,9 @@ DOC_NAME_VARIANT_MAX_COUNT = 20
 DOC_NAME_CONFIDENCE = 0.8
 
 
+_CAPITALS_MISREAD = (("RN", "M"), ("CL", "D"))  # (realword.MULTI_OCR in capitals)
+
+
 def _variant_key(word: str) -> str:
     """A name's spelling with what writers vary left out: case, diacritics, c/k and w/v."""
     return fold(lower(word)).replace("c", "k").replace("w", "v")
@@ -632,6 +635,11 @@ def _document_name_edit(tok: Token, names: Counter[str], repeated: list[str], sp
             or speller.lexicon.count(lower(word)) > DOC_NAME_VARIANT_MAX_COUNT:
         return None
     caps = is_all_caps(word)
+    if caps:
+        # OCR's two capitals for one (MHRN, RNHM, BRNT for MHM, BMT), which no single edit reaches
+        misread = [m for wrong, right in _CAPITALS_MISREAD if wrong in word and (m := word.replace(wrong, right)) in repeated]
+        if len(misread) == 1:
+            return Edit(tok.start, tok.start + len(word), word, misread[0], "spelling", DOC_NAME_CONFIDENCE)
     # (cheap tests first: this runs for every capitalised word of a document that repeats a name)
     found = [name for name in repeated if abs(len(name) - len(word)) <= 1 and one_edit(name, word)
              and name.isalpha() and is_all_caps(name) == caps and _variant_key(name) != _variant_key(word)
