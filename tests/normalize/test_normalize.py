@@ -188,6 +188,8 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
          "Şimali İrlandiya Birləşmiş Krallığının nümayəndəsi gəlib."),
         # a listed spelling with only its diacritics lost is judged as itself, not as its stem (ad|li)
         ("Süni intellekt adli konfrans başlayıb.", "Süni intellekt adlı konfrans başlayıb."),
+        # a word ending as a surname in -lI after a common word's capital is an institution's (not -ov)
+        ("Palatanın İdarə Heyəli sədri gəlib.", "Palatanın İdarə Heyəti sədri gəlib."),
         # the word of an e- compound is capitalised as the compound is, not as a name
         ("Sayt ən yaxşı E-Hokumet portalları sırasındadır.", "Sayt ən yaxşı E-Hökumət portalları sırasındadır."),
         ("Layihə e-idarecilik sahəsində aparılır.", "Layihə e-idarəçilik sahəsində aparılır."),  # no get-gəldən
@@ -242,6 +244,7 @@ def test_spelling(norm: Normalizer, text: str, expected: str) -> None:
         "Ölkə polietnik və polikonfessional cəmiyyətdir.",
         "E-Gov portalı, E-Taxes sistemi və e-GovPay işləyir.",
         "Universitetin (keçmiş AzPİ) məzunları çıxış edib.",  # a mixed-case acronym
+        "Layihənin rəhbəri Nizami Mansirov çıxış edib.",  # a given name that is also a word, a surname in -ov
         "Çiçəyin yarpaqları bir və ya bir neçədir.",  # an unlisted inflection, no slip of its diacritic sibling
     ],
 )

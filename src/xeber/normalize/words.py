@@ -33,6 +33,7 @@ _PLAIN_WORD = re.compile(r"[^\W\d_]+")
 _SPLIT_CAPITAL = re.compile(r"[A-ZÇƏĞİÖŞÜ]{2}[a-zçəğıiöşü]{3,}")
 # a capitalised word with an Azerbaijani (or Russian-style) surname ending: Əliyev, Məmmədova, Rəsulzadə, Hacılı
 _SURNAME = re.compile(r"^[A-ZÇƏĞİÖŞÜ][a-zçəğıöşü]{2,}(?:ye?va?|ova?|zadə|bəyli|l[ıiuü])$")
+_ADJECTIVE_LIKE_SURNAME = re.compile(r"l[ıiuü]$")  # (Hacılı, but also an institution's Heyəli for Heyəti)
 # ... and the same with a case ending (Saidovu, Əliyevin, Qafarovaya, Məmmədovdan)
 _SURNAME_INFLECTED = re.compile(r"^[A-ZÇƏĞİÖŞÜ][a-zçəğıöşü]{2,}(?:ye?v|ov)(?:a(?:nın|ya|nı|da|dan|yla)?|[ıiuü]n?|[aə]|"
                                 r"d[aə]n?|l[aə]|[ıiuü]n[ıiuü]n)$")
@@ -52,6 +53,7 @@ _SIZE_ONLY_CAPITALS = frozenset("ƏÇŞÖÜOSCVXZ")  # capitals OCR tells from t
 FIRST_PERSON_WORDS = frozenset("mən mənim məni mənə məndə məndən özüm özümü özümə".split())
 INNER_CAPITAL_MIN_COUNT = 10_000  # the word a capital inside spells must be this common
 MIXED_ACRONYM_MAX_HEAD = 3  # letters of the lower-case head of a mixed-case acronym (AzPİ, AzTV)
+COMMON_WORD_MIN_COUNT = 10_000  # (see _common_word)
 AFTER_NAME_MARGIN = 2.0  # extra log-score of keeping a capitalised word after a name's word (see word_edits)
 
 
@@ -189,9 +191,11 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
             _SURNAME.search(tokens[i + 1].text) or _SURNAME_INFLECTED.search(tokens[i + 1].text)
             or tok.start not in starts and _name_after(tokens[i + 1], speller))
         # a surname after a capitalised word is part of a person's name (Anna Yusipova is no Yusifova):
-        # it changes only where OCR doubted it
+        # it changes only where OCR doubted it; one ending in -lI after a common word's capital is an
+        # institution's word (İdarə Heyəli, Dövlət Xidməli), while -ov stays a surname (Nizami Mansirov)
         if i > 0 and tokens[i - 1].kind == "word" and tokens[i - 1].text[:1].isupper() \
-                and _SURNAME.search(tok.text) and keep_shift >= 0 and not diacritics and tok.start not in starts:
+                and _SURNAME.search(tok.text) and keep_shift >= 0 and not diacritics and tok.start not in starts \
+                and not (_ADJECTIVE_LIKE_SURNAME.search(tok.text) and _common_word(tokens[i - 1].text, speller)):
             continue
         # a capitalised word after a name's word (Nic Vasiliu, Eva Melisin, White Paper) is mostly a name's
         # part too: keeping it scores higher, so only a cheap slip (Xəritəçəkmə Komitesi) is put right
@@ -741,6 +745,13 @@ def _name_after(tok: Token, speller: Speller) -> bool:
     if tok.kind != "word" or not tok.text[:1].isupper() or not tok.text[1:].islower():
         return False
     return speller.first_reading(lower(tok.text)) is None
+
+
+def _common_word(word: str, speller: Speller) -> bool:
+    """The morphology reads `word` first as no proper name, and the lists count it as a common word."""
+    low = lower(word)
+    found = speller.first_reading(low)
+    return found is not None and found.pos != "PROPN" and speller.lexicon.count(low) >= COMMON_WORD_MIN_COUNT
 
 
 def _after_name(prev: Token, speller: Speller) -> bool:
