@@ -190,6 +190,9 @@ def test_layout_repairs(norm: Normalizer, text: str, expected: str) -> None:
         ("Süni intellekt adli konfrans başlayıb.", "Süni intellekt adlı konfrans başlayıb."),
         # a word ending as a surname in -lI after a common word's capital is an institution's (not -ov)
         ("Palatanın İdarə Heyəli sədri gəlib.", "Palatanın İdarə Heyəti sədri gəlib."),
+        # ... nor one before such a word a given name (Milli, Daxili are common words)
+        ("Tədbir Azərbayean Milli Elmlər Akademiyasında keçirilib.",
+         "Tədbir Azərbaycan Milli Elmlər Akademiyasında keçirilib."),
         # the word of an e- compound is capitalised as the compound is, not as a name
         ("Sayt ən yaxşı E-Hokumet portalları sırasındadır.", "Sayt ən yaxşı E-Hökumət portalları sırasındadır."),
         ("Layihə e-idarecilik sahəsində aparılır.", "Layihə e-idarəçilik sahəsində aparılır."),  # no get-gəldən

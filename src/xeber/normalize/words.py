@@ -187,8 +187,11 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
                 else -p.low_confidence_bonus * (1.0 - conf / 100.0)
         # a capitalised word before a surname or another name's word is a given name: it may only become
         # another name
+        # (a common word ending in -lI is no surname: Azərbayean Milli, Mərkezinin Daxili)
         given_name = tok.text[:1].isupper() and i + 1 < n and bool(
-            _SURNAME.search(tokens[i + 1].text) or _SURNAME_INFLECTED.search(tokens[i + 1].text)
+            _SURNAME.search(tokens[i + 1].text) and not (_ADJECTIVE_LIKE_SURNAME.search(tokens[i + 1].text)
+                                                         and _common_word(tokens[i + 1].text, speller))
+            or _SURNAME_INFLECTED.search(tokens[i + 1].text)
             or tok.start not in starts and _name_after(tokens[i + 1], speller))
         # a surname after a capitalised word is part of a person's name (Anna Yusipova is no Yusifova):
         # it changes only where OCR doubted it; one ending in -lI after a common word's capital is an
