@@ -584,7 +584,8 @@ class Speller:
         found = morph.analyze(word)
         return lower(found[0].lemma) if found and found[0].suffixes else None
 
-    def _is_name(self, word: str) -> bool:
+    def first_reading_is_name(self, word: str) -> bool:
+        """The morphology reads `word` first as a proper name (Əliyev; not Azərbaycan, which is also a noun)."""
         found = self.first_reading(word)
         return found is not None and found.pos == "PROPN"
 
@@ -614,7 +615,7 @@ class Speller:
             found += tuple((c, cost, "spelling") for c in self._edit_candidates(word, 1)
                            if c not in have and self.lexicon.count(c) >= UNLISTED_CAPITAL_MIN_COUNT
                            and (self._lemma_of(c) or c) != lemma and (cost := self._cost(c, word)) <= MAX_COST
-                           and not (count and self._is_name(c)))
+                           and not (count and self.first_reading_is_name(c)))
         return _Plan(True, None, found, (), p.name_bonus)
 
     def _cost(self, cand: str, word: str) -> float:

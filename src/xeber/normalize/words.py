@@ -609,7 +609,7 @@ def _word_edit(word: str, start: int, prev: str | None, nxt: str | None, sentenc
         return None
     replacement = match_case(word, fix.replacement)
     if word == low and fix.replacement[1:] == low and (
-            sentence_start or after_quote or _first_reading_is_name(fix.replacement, speller)):
+            sentence_start or after_quote or speller.first_reading_is_name(fix.replacement)):
         # the dropped letter was a capital: a sentence's or a quoted name's first (lektron), or a name's
         # (Heydər liyev Fondu)
         replacement = capitalize(fix.replacement)
@@ -766,12 +766,6 @@ def _after_name(prev: Token, speller: Speller) -> bool:
     found = speller.first_reading(low)
     return found is None and not speller.lexicon.known(low) or found is not None and found.pos == "PROPN" \
         and not found.suffixes
-
-
-def _first_reading_is_name(word: str, speller: Speller) -> bool:
-    """The morphology reads `word` first as a proper name (Əliyev; not Azərbaycan, which is also a noun)."""
-    found = speller.first_reading(word)
-    return found is not None and found.pos == "PROPN"
 
 
 # a given name a slipped key reached (İlhqm, Fsriz) must be this common to be put back
