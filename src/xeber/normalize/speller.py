@@ -457,10 +457,8 @@ class Speller:
     def first_person_misreading(self, word: str, replacement: str) -> bool:
         """`replacement` of lower-case `word` is one of _first_person_misreadings (the caller drops it in a
         text that speaks in the first person: "Mənim məktəbim")."""
-        return len(word) == len(replacement) and all(
-            a == b or (a, b) == ("m", "n") for a, b in zip(word, replacement, strict=True)) \
-            and word != replacement and self.lexicon.count(word) == 0 \
-            and (found := self.first_reading(word)) is not None and bool(_FIRST_PERSON & set(found.suffixes))
+        return self.lexicon.count(word) == 0 and any(
+            cand == replacement for cand, _, _ in self._first_person_misreadings(word, set()))
 
     def _first_person_misreadings(self, word: str, have: set[str]) -> list[tuple[str, float, str]]:
         """News is written in the third person: a first-person singular form no list holds (sahələrim,

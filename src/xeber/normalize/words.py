@@ -20,11 +20,11 @@ from xeber.normalize.numbers import (
     restore_ending,
     split_ending,
 )
-from xeber.normalize.realword import HARMONIC_PARTICLES
+from xeber.normalize.realword import HARMONIC_PARTICLES, MULTI_OCR
 from xeber.normalize.speller import COMBINING_FORMS, MAX_COST, Speller
 from xeber.settings import Settings
 from xeber.text.alphabet import AZ_SPECIAL
-from xeber.text.casing import capitalize, fold, is_all_caps, lower, match_case
+from xeber.text.casing import capitalize, fold, is_all_caps, lower, match_case, upper
 from xeber.text.edits import Edit
 from xeber.text.tokenize import Token, tokenize
 
@@ -256,12 +256,13 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
                 # İnarə Vəliyeva is not İdarə Vəliyeva, Baxtiyor Saidov no Bəxtiyar: a given name only gets its
                 # own letters back (Sahibe is Sahibə), unless OCR doubted it or a key slipped in a common one
                 edit = None
-            if edit is not None and first_person_text is None:
-                first_person_text = any(t.kind == "word" and lower(t.text) in FIRST_PERSON_WORDS for t in tokens)
-            after = text[start + len(word): start + len(word) + 1]
-            if edit is not None and (first_person_text or after and after in _CLOSING) \
-                    and speller.first_person_misreading(lower(word), lower(edit.replacement)):
-                edit = None  # ("Mənim məktəbim" is no misread məktəbin, nor a quoted title's “... mallarım”)
+            if edit is not None and speller.first_person_misreading(lower(word), lower(edit.replacement)):
+                # "Mənim məktəbim" is no misread məktəbin, nor a quoted title's “... mallarım”
+                if first_person_text is None:
+                    first_person_text = any(t.kind == "word" and lower(t.text) in FIRST_PERSON_WORDS for t in tokens)
+                after = text[start + len(word): start + len(word) + 1]
+                if first_person_text or after and after in _CLOSING:
+                    edit = None
             # an edit too doubtful to keep must not stop the real-word stage from judging the word
             if edit is not None and edit.confidence >= settings.min_confidence:
                 edits.append(edit)
@@ -623,7 +624,7 @@ DOC_NAME_VARIANT_MAX_COUNT = 20
 DOC_NAME_CONFIDENCE = 0.8
 
 
-_CAPITALS_MISREAD = (("RN", "M"), ("CL", "D"))  # (realword.MULTI_OCR in capitals)
+_CAPITALS_MISREAD = tuple((upper(wrong), upper(right)) for wrong, right in MULTI_OCR)  # (RN for M ...)
 
 
 def _variant_key(word: str) -> str:
