@@ -335,7 +335,7 @@ class Speller:
             # doubted it, an inflected word counts as its stem (zərfə of zərf is no zərbə)
             # ... and one the morphology demotes as a misspelling it cannot read (edərk, cox) to a less
             # frequent one, and keeping it scores as keeping an unknown word would
-            demoted = self._demoted(word)
+            demoted = self.demoted(word)
             min_count = (p.demoted_ratio if demoted else p.known_ratio) * max(count, p.morph_only_count)
             keep = p.oov_base - p.oov_per_char * len(word) if demoted else None
             strict = 0 if demoted else p.known_ratio * self._stem_count(word)
@@ -527,7 +527,7 @@ class Speller:
         lex = self.lexicon
         for k in range(len(word) - 1, INFLECTED_STEM_MIN_LEN - 1, -1):
             stem, rest = word[:k], word[k:]
-            if rest in ("m", "n"):
+            if rest in ("m", "n") or rest[0] in _VOWELS and _SOFTENING_END.search(stem):
                 continue
             if lex.count(stem) >= INFLECTED_STEM_MIN_COUNT and lex.known(stem) \
                     and _suffixes_of(stem, rest, strict=True, plural_stem=self._plural(stem)):
@@ -557,7 +557,7 @@ class Speller:
                 return True
         return False
 
-    def _demoted(self, word: str) -> bool:
+    def demoted(self, word: str) -> bool:
         """A listed word the morphology demotes as a misspelling and cannot read, unless it is spelled as
         English or an abbreviation is (back, sky, sms: foreign words the lists hold)."""
         morph = self.lexicon.morph
@@ -666,6 +666,12 @@ class Speller:
             return None
         z = math.fsum(math.exp(s - best[0]) for s, _ in scored)
         return Correction(best[1], 1.0 / z, "diacritics")
+
+
+# endings whose q/k always softens before a vowel (şəffaflıq → şəffaflığın, etmək → etməyi): such a stem
+# with a vowel after its hard q/k is a misreading, no unlisted inflection (şəffaflıqın, etməkidir)
+_SOFTENING_END = re.compile(r"(?:l[ıiuü]|m[aə]|c[aə]|c[ıiuü])[qk]$")
+_VOWELS = frozenset("aeəıioöuü")
 
 
 def _suffixes_of(stem: str, rest: str, *, strict: bool = False, plural_stem: bool = False) -> bool:

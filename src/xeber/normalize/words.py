@@ -6,7 +6,9 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
+from xeber.data import read_list
 from xeber.morph.analyzer import CLOSED_CLASS
 from xeber.normalize.channel import keyboard_neighbours
 from xeber.normalize.layout import BOUND_ENDINGS, PARTICLES, SUFFIXES
@@ -40,6 +42,9 @@ _SURNAME_INFLECTED = re.compile(r"^[A-ZÇƏĞİÖŞÜ][a-zçəğıöşü]{2,}(?:
 # function words of the languages whose names appear in the news (Societe Generale de Surveillance,
 # Bank of Baku): a capitalised word beside one is part of a foreign name
 FOREIGN_FUNCTION_WORDS = frozenset("de du des la le of the and for von van der et".split())
+# ... two of which Azerbaijani writes too (et, and de typed for də: “Davam et”), foreign only between
+# capitalised words (Moët et Chandon, Rio de Janeiro)
+AZ_SPELLED_FUNCTION_WORDS = frozenset({"de", "et"})
 MIN_LETTERS_FOR_AUTO_DIACRITICS = 40
 MAX_AZ_LETTER_SHARE_FOR_AUTO_DIACRITICS = 0.03
 MAX_SPAN = 200  # longest doubted span looked back for
@@ -140,7 +145,8 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
             continue
         attached = tok.kind == "word" and _attached_suffix(text, tok.start)
         if repeated and tok.kind == "word" and tok.text[0].isupper() and not attached and not diacritics:
-            name_edit = _document_name_edit(tok, names, repeated, speller)
+            name_edit = _ascii_variant_edit(tok, names, repeated, speller) \
+                or _document_name_edit(tok, names, repeated, speller)
             if name_edit is not None and not _in_address(text, tok.start, tok.end) and (
                     focus is None or any(a < name_edit.end and name_edit.start < b for a, b in focus)):
                 edits.append(name_edit)
@@ -173,7 +179,7 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
         prev = lower(tokens[i - 1].text) if i > 0 and tokens[i - 1].kind == "word" else None
         nxt = lower(tokens[i + 1].text) if i + 1 < n and tokens[i + 1].kind == "word" else None
         sentence_start = tok.start in starts
-        if tok.text[:1].isupper() and (prev in FOREIGN_FUNCTION_WORDS or nxt in FOREIGN_FUNCTION_WORDS):
+        if tok.text[:1].isupper() and (_foreign_function_word(tokens, i - 1, -1) or _foreign_function_word(tokens, i + 1, 1)):
             continue  # Societe Generale de Surveillance: a foreign name
         # a capitalised word opening a sentence before a capitalised word no list knows is a given name
         # (Elvina Toffler), judged as any name is
@@ -346,6 +352,19 @@ def _real_word_edits(source: str, tokens: list[Token], fixed: dict[int, str], ed
 LEGAL_FORMS = frozenset("MMC ASC QSC ATSC AASC MTK İB LLC Ltd".split())
 _QUOTES = "\"“”«»„"
 MAX_NAME_TOKENS = 8
+
+
+def _foreign_function_word(tokens: list[Token], j: int, step: int) -> bool:
+    """tokens[j] is a foreign function word beside a capitalised word (the one at j - step)."""
+    if not 0 <= j < len(tokens) or tokens[j].kind != "word":
+        return False
+    low = lower(tokens[j].text)
+    if low not in FOREIGN_FUNCTION_WORDS:
+        return False
+    if low not in AZ_SPELLED_FUNCTION_WORDS:
+        return True
+    k = j + step
+    return 0 <= k < len(tokens) and tokens[k].kind == "word" and tokens[k].text[:1].isupper()
 
 
 def _company_name_tokens(tokens: list[Token]) -> set[int]:
@@ -661,6 +680,27 @@ def _document_name_edit(tok: Token, names: Counter[str], repeated: list[str], sp
     return Edit(tok.start, tok.start + len(word), word, found[0], "spelling", DOC_NAME_CONFIDENCE)
 
 
+# the letters a typist without an Azerbaijani layout writes for ours
+_ASCII_OF = {"ə": "e", "ı": "i", "ç": "c", "ş": "s", "ğ": "g", "ö": "o", "ü": "u"}
+
+
+def _ascii_variant_edit(tok: Token, names: Counter[str], repeated: list[str], speller: Speller) -> Edit | None:
+    """`Azerbaycan`, `Estoniyanin` in a document that writes `Azərbaycan`, `Estoniyanın` again and again: a
+    capitalised word typed with some of its Azerbaijani letters lost, into a spelling the lists do not
+    know or demote as such a loss. An acronym (ISO beside İSO) and a listed word (Yeni beside Yəni) stay."""
+    word = tok.text
+    if len(word) < 4 or not word.isalpha() or is_all_caps(word) or names[word] > 1:
+        return None
+    low = lower(word)
+    if speller.lexicon.known(low) and not speller.demoted(low):
+        return None
+    found = [name for name in repeated if len(name) == len(word) and name != word and name.isalpha()
+             and all(a == b or _ASCII_OF.get(lower(b)) == lower(a) for a, b in zip(word, name, strict=True))]
+    if len(found) != 1:
+        return None
+    return Edit(tok.start, tok.end, word, found[0], "spelling", DOC_NAME_CONFIDENCE)
+
+
 def _inflected_name_variants(word: str, repeated: list[str], morph: Validator) -> list[str]:
     """`Tayvsndan`, `Cəfrovun` beside a repeated `Tayvan`, `Cəfərov`: the name's slip with an ending on it,
     the slip inside the name (not at its end, where Əliyevanın is another person's genitive)."""
@@ -787,9 +827,17 @@ def _typed_name_slip(original: str, replacement: str, speller: Speller) -> bool:
 
 
 def _is_name(word: str, speller: Speller) -> bool:
-    """Whether the morphology reads `word` as a proper name."""
+    """Whether `word` is a common given name (our list: Əli, Ramin, which the morphology reads as əl|i,
+    ram|in first) or the morphology reads it as a proper name."""
+    if lower(word) in _given_names():
+        return True
     morph = speller.lexicon.morph
     return morph is not None and any(a.pos == "PROPN" for a in morph.analyze(word))
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    return frozenset(lower(w) for w in read_list("gazetteer/first_names.txt"))
 
 
 # letters OCR reads from a speck before a word (iKoreya, lƏks); e-, my- and the like open brands (eManat)
