@@ -601,3 +601,16 @@ def test_a_capital_word_typed_without_the_letters_the_document_gives_it(norm: No
             "direktoru bunu bildirib. O, Azərbaycan tərəfinə təşəkkür edib. Sonra İSO və İSO standartları, həm "
             "də ISO barədə danışıb. Bu Yəni, Yəni və Yeni adlı layihələrdir.")
     assert fix(norm, text) == text.replace("Azerbaycan", "Azərbaycan")
+
+
+def test_two_common_words_run_together_beat_an_unlisted_form(norm: Normalizer) -> None:
+    # `qısazamanda` is qısa + zamanda, not `qısalamanda` (no list holds it; its stem alone made it cheap)
+    assert fix(norm, "Ödənişləri qısazamanda təhlükəsiz edin.") == "Ödənişləri qısa zamanda təhlükəsiz edin."
+
+
+def test_a_postposition_in_a_case_is_no_compound_part(norm: Normalizer) -> None:
+    # the lists hold `haqqında` as a noun, but it reads as haqq|ı|nda too: no bare first part of a compound
+    # written as one word, so the run-on pair splits; a bare adjective's compound written apart stays
+    text = "Vətəndaşların haqqındaməlumatlandırılmasına ehtiyac var."
+    assert fix(norm, text) == "Vətəndaşların haqqında məlumatlandırılmasına ehtiyac var."
+    assert fix(norm, "Bu, iri qabaritli yükdür.") == "Bu, iri qabaritli yükdür."

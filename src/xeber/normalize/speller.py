@@ -23,6 +23,7 @@ from xeber.text.casing import fold, lower
 # OCR misreadings of one letter as two (realword.MULTI_OCR: rn for m, cl for d): candidates come from the
 # word with the pair put back, at this extra cost (−log of a rate in the order of the learned single-letter ones)
 _THIRD_PERSON = frozenset(("P3SG", "P3PL"))
+_CASES = frozenset(("GEN", "DAT", "ACC", "LOC", "ABL"))
 _FIRST_PERSON = frozenset(("P1SG", "A1SG"))
 FIRST_PERSON_SLIP_MIN_COUNT = 1000  # (Speller._first_person_misreadings)
 MULTI_OCR_COST = 5.0
@@ -205,6 +206,8 @@ class Speller:
         left = morph.analyze(a)
         if not left or a != "özü" and (left[0].suffixes or left[0].pos != "NOUN"):
             return False  # a verb or a closed-class word is no compound's first part (ilə|bağlı); özü is
+        if any(_CASES & set(r.suffixes) and len(r.stem) >= 3 for r in left[1:3]):
+            return False  # nor a postposition the lists hold as a noun (haqqında, haqq|ı|nda too)
         for r in morph.analyze(b)[:2]:
             if r.lemma in LIGHT_VERBS:
                 return False
@@ -422,6 +425,10 @@ class Speller:
             # words, the first long, the second long or the conjunction və
             splits = tuple((a, b) for a, b in splits if len(a) >= 4 and (len(b) >= 3 or b == "və")
                            and counts.get(a, 0) >= p.min_split_count and counts.get(b, 0) >= p.min_split_count)
+        if not known and any(min(counts.get(a, 0), counts.get(b, 0)) >= p.min_split_count for a, b in splits):
+            # two common words run together (qısazamanda) explain the word better than a form no list holds
+            # one edit away (qısalamanda, which the stem prior alone makes cheap)
+            found = [f for f in found if counts.get(f[0], 0)]
         slipped: tuple[tuple[str, str, float], ...] = ()
         if not known and not name_like and not splits and len(word) >= p.slipped_split_min_len \
                 and min((c for _, c, _ in found), default=MAX_COST) > p.morph_when_cost_above:
