@@ -614,3 +614,10 @@ def test_a_postposition_in_a_case_is_no_compound_part(norm: Normalizer) -> None:
     text = "Vətəndaşların haqqındaməlumatlandırılmasına ehtiyac var."
     assert fix(norm, text) == "Vətəndaşların haqqında məlumatlandırılmasına ehtiyac var."
     assert fix(norm, "Bu, iri qabaritli yükdür.") == "Bu, iri qabaritli yükdür."
+
+
+def test_a_long_word_with_a_cheap_slip_run_into_another_splits(norm: Normalizer) -> None:
+    # `Nəzərinizəcatdırırıq`: two words run together, the second typed without its ç; a well-counted long
+    # word with a cheap slip is enough (the short slip of a garbled word still needs a common word)
+    assert fix(norm, "Nəzərinizəcatdırırıq ki, portal işləyir.") == "Nəzərinizə çatdırırıq ki, portal işləyir."
+    assert fix(norm, "Bu, informasiya cəmiyəttinin inkişafıdır.") == "Bu, informasiya cəmiyəttinin inkişafıdır."

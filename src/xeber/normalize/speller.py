@@ -130,6 +130,9 @@ class SpellParams:
     slipped_split_min_len: int = 7
     slipped_split_max_cost: float = 7.0
     slipped_split_min_count: int = 50_000
+    slipped_long_part_len: int = 6
+    slipped_long_max_cost: float = 5.5
+    slipped_long_min_count: int = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -439,8 +442,8 @@ class Speller:
         """Two words run together, one of them with a slip one key-edit away (prosesləri|daga → daha,
         sifarişi|ve → və): both words frequent, the slipped one's error cost at most slipped_split_max_cost.
         Looked for only when the word has no cheap candidate of its own, and kept only when the slipped
-        word is a common one or the bigram model has seen the two words together (cəmiyəttinin, a garbled
-        cəmiyyətinin, is no cəmi xəttinin)."""
+        word is a common one (a long one with a cheap slip: a well-counted one) or the bigram model has seen
+        the two words together (cəmiyəttinin, a garbled cəmiyyətinin, is no cəmi xəttinin)."""
         lex, p, lm = self.lexicon, self.params, self.context.lm
         out: list[tuple[str, str, float]] = []
         if word.startswith(tuple(COMBINING_FORMS)) or word.endswith(tuple(SECOND_COMBINING_FORMS)):
@@ -456,7 +459,11 @@ class Speller:
                     cost = self._cost(fixed, part)
                     if cost <= p.slipped_split_max_cost:
                         pair = (whole, fixed) if left else (fixed, whole)
-                        if (lex.count(fixed) >= p.slipped_split_min_count or lm is not None and lm.has(*pair)) \
+                        # (a long slipped word with a cheap slip is no accident of a garbled word: üçün|binalarınn,
+                        # nəzərinizə|catdırırıq; it need only be a word the lists count well)
+                        long_cheap = len(part) >= p.slipped_long_part_len and cost <= p.slipped_long_max_cost
+                        min_count = p.slipped_long_min_count if long_cheap else p.slipped_split_min_count
+                        if (lex.count(fixed) >= min_count or lm is not None and lm.has(*pair)) \
                                 and not _suffixes_of(*pair) and not self.compound(*pair):
                             out.append((*pair, cost))
         return out
