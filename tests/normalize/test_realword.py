@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from xeber.normalize import Normalizer
-from xeber.normalize.context import BigramModel, ContextScorer
+from xeber.normalize.context import ENDING, BigramModel, ContextScorer
 from xeber.normalize.realword import RealWordParams, RealWords, _chain_changes
 from xeber.normalize.speller import NON_AZERBAIJANI_SPELLINGS
 from xeber.settings import Settings
@@ -161,3 +161,32 @@ def test_a_neighbour_seen_on_both_sides_of_a_word_seen_on_neither_needs_less_mar
     assert with_bonus - without == pytest.approx(RealWordParams().both_sides_bonus)
     with_bonus, without = gains({("ilə", "bağı"): 1})  # the word as written seen beside one of them
     assert with_bonus == pytest.approx(without)
+
+
+def test_a_short_word_is_chosen_by_its_bigrams_not_its_ending(norm: Normalizer) -> None:
+    # `yə` alone between two nouns the model never saw beside və or nə: the commoner və, not nə, whose
+    # ending the model never saw on a right-hand side (add-one smoothing inflates such a rare ending's
+    # association with any left one)
+    pairs = {("kitab", "və"): 400, ("və", "qələm"): 400, ("nə", "isə"): 60, ("alma", "satılır"): 20,
+             ("ağac", "armud"): 20}
+    real = _with_bigrams(norm, pairs)
+    lm = real.context.lm
+    assert lm is not None
+    for (a, b), c in pairs.items():  # the ending bigrams the loader derives from the word bigrams
+        ends = (a[-ENDING:], b[-ENDING:])
+        lm.endings[ends] = lm.endings.get(ends, 0) + c
+        lm.ending_left[ends[0]] = lm.ending_left.get(ends[0], 0) + c
+        lm.ending_right[ends[1]] = lm.ending_right.get(ends[1], 0) + c
+    fix = real.correct("yə", "alma", "armud")
+    assert fix is not None and fix[0] == "və"
+
+
+def test_an_ending_set_apart_after_a_dash_is_the_numbers() -> None:
+    # `1 000 000 - cu`: the ordinal ending written apart, which the bigram model would read as `bu`
+    from xeber.normalize.context import local_lm_path
+
+    path = local_lm_path("train")
+    if path is None:
+        pytest.skip("needs the local bigram model (make models, with ../shared)")
+    text = "Portal üzərindən 1 000 000 - cu istifadəçi qeydiyyatdan keçib."
+    assert Normalizer.build(lm_path=path).normalize(text).text == text

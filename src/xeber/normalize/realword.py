@@ -282,8 +282,11 @@ class RealWords:
                 if math.isnan(keep):
                     keep = score(prev, word, nxt) - (p.bound_penalty if bound else 0.0)
                     base_end = self._ending(prev, word, nxt)
-                gain = score(prev, nb.word, nxt) - keep - nb.cost + syntax * p.syntax_bonus \
-                    + p.ending_weight * (self._ending(prev, nb.word, nxt) - base_end) \
+                # (a short word's ending is the word itself: the bigram score has said all there is, and
+                # the ending's association, add-one smoothed, is inflated for rare short words: yə is no nə)
+                ending = 0.0 if len(word) <= p.short_len and len(nb.word) <= p.short_len \
+                    else p.ending_weight * (self._ending(prev, nb.word, nxt) - base_end)
+                gain = score(prev, nb.word, nxt) - keep - nb.cost + syntax * p.syntax_bonus + ending \
                     + (p.unseen_penalty if unseen and len(word) <= p.short_len else 0.0)
                 if left and right and prev is not None and nxt is not None \
                         and not lm.has(prev, word) and not lm.has(word, nxt):

@@ -330,6 +330,8 @@ def _real_word_edits(source: str, tokens: list[Token], fixed: dict[int, str], ed
             continue
         if i in company or lower(tok.text) in COMBINING_FORMS:
             continue
+        if lower(tok.text) in BOUND_ENDINGS and i > 0 and tokens[i - 1].text in _DASHES:
+            continue  # an ending set apart after a hyphen (1 000 000 - cu): the number's, not a word
         if focus is not None:
             while fi < len(focus) and focus[fi][1] <= tok.start:
                 fi += 1
@@ -351,6 +353,7 @@ def _real_word_edits(source: str, tokens: list[Token], fixed: dict[int, str], ed
 # legal forms that follow a company's quoted name (“İrşad Elektroniks” MMC, "Azərsu" ASC-nin)
 LEGAL_FORMS = frozenset("MMC ASC QSC ATSC AASC MTK İB LLC Ltd".split())
 _QUOTES = "\"“”«»„"
+_DASHES = frozenset("-–—")
 MAX_NAME_TOKENS = 8
 
 
