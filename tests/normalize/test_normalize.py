@@ -621,3 +621,11 @@ def test_a_long_word_with_a_cheap_slip_run_into_another_splits(norm: Normalizer)
     # word with a cheap slip is enough (the short slip of a garbled word still needs a common word)
     assert fix(norm, "Nəzərinizəcatdırırıq ki, portal işləyir.") == "Nəzərinizə çatdırırıq ki, portal işləyir."
     assert fix(norm, "Bu, informasiya cəmiyəttinin inkişafıdır.") == "Bu, informasiya cəmiyəttinin inkişafıdır."
+
+
+def test_a_word_the_document_writes_elsewhere_is_the_likelier_reading(norm: Normalizer) -> None:
+    # `olmasınə` is one letter from olmasını and from olmasına; alone the former wins, in a document that
+    # writes olmasına elsewhere the latter (a cache of the document's words)
+    assert fix(norm, "Sənədin etibarlı olmasınə əmin olun.") == "Sənədin etibarlı olmasını əmin olun."
+    text = "Sənədin etibarlı olmasına diqqət edin. Sənədin etibarlı olmasınə əmin olun."
+    assert fix(norm, text) == text.replace("olmasınə", "olmasına")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -133,6 +133,9 @@ class SpellParams:
     slipped_long_part_len: int = 6
     slipped_long_max_cost: float = 5.5
     slipped_long_min_count: int = 1_000
+    # log-score added to a candidate of an unknown word that the document writes elsewhere (a cache model)
+    document_bonus: float = 2.0
+    document_word_min_len: int = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,9 +247,11 @@ class Speller:
 
     # decisions ------------------------------------------------------------------------------
     def correct(self, word: str, prev: str | None, nxt: str | None, *, name_like: bool = False,
-                diacritics_only: bool = False, keep_shift: float = 0.0) -> Correction | None:
+                diacritics_only: bool = False, keep_shift: float = 0.0,
+                seen: Mapping[str, int] | None = None) -> Correction | None:
         """A correction for lower-case `word` between lower-case neighbours, or None to keep it.
-        `keep_shift` is added to the score of keeping the word (OCR confidence: less for a doubtful word)."""
+        `keep_shift` is added to the score of keeping the word (OCR confidence: less for a doubtful word);
+        `seen` holds the lower-case words of the document, as written."""
         if diacritics_only:
             return self._restore_diacritics(word, prev, nxt, name_like)
         merged = self._merged_conjunction(word)
@@ -264,8 +269,12 @@ class Speller:
         if plan.keep is None and genitive and self._possessed(word):
             keep += p.genitive_bonus
         counts = self.lexicon.counts
+        # a cache of the document: a word it writes elsewhere is the likelier reading of an unknown one
+        # (olmasınə beside olmasına), not of a valid word, nor a function word every document writes
+        cached = seen if seen is not None and not plan.known else {}
         scored: list[tuple[float, str, str]] = [
-            (score(prev, cand, nxt) - cost + (p.genitive_bonus if genitive and self._possessed(cand) else 0.0),
+            (score(prev, cand, nxt) - cost + (p.genitive_bonus if genitive and self._possessed(cand) else 0.0)
+             + (p.document_bonus if len(cand) >= p.document_word_min_len and cached.get(cand) else 0.0),
              cand, kind)
             for cand, cost, kind in plan.candidates
             # (a listed spelling that differs only in diacritics is no other word's inflection: adli is

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from xeber.data import read_list
@@ -80,6 +80,7 @@ class DocContext:
 
     names: Counter[str]
     diacritics: bool
+    words: Counter[str] = field(default_factory=Counter)  # lower-case words of the document, as written
 
 
 def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tuple[int, int]] | None = None,
@@ -103,7 +104,8 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
         named = [t.text for t in tokens if t.kind == "word" and (
             t.text[:1].isupper() and t.start not in starts or any(c.isupper() for c in t.text[1:]))]
         doc = DocContext(Counter(named + [w.split("-")[0] for w in named if "-" in w[1:]]),
-                         needs_diacritics(text, settings))
+                         needs_diacritics(text, settings),
+                         Counter(lower(t.text) for t in tokens if t.kind == "word"))
     if doc_out is not None:
         doc_out.append(doc)
     names, diacritics = doc.names, doc.diacritics
@@ -254,7 +256,8 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
             edit = _word_edit(word, start, prev_part, nxt_part,
                               sentence_start and start == tok.start and not before_name or e_word, names, speller,
                               diacritics,
-                              keep_shift, after_quote=start > 0 and text[start - 1] in _OPENING_QUOTES)
+                              keep_shift, after_quote=start > 0 and text[start - 1] in _OPENING_QUOTES,
+                              seen=doc.words)
             if edit is not None and given_name and edit.kind != "diacritics" and (
                     not _is_name(edit.replacement, speller)
                     or keep_shift >= 0 and fold(edit.replacement) != fold(edit.original)
@@ -605,7 +608,7 @@ _ENDERS = frozenset((".", "!", "?", "…", "...", ":"))
 
 def _word_edit(word: str, start: int, prev: str | None, nxt: str | None, sentence_start: bool,
                names: Counter[str], speller: Speller, diacritics: bool, keep_shift: float = 0.0,
-               after_quote: bool = False) -> Edit | None:
+               after_quote: bool = False, seen: Counter[str] | None = None) -> Edit | None:
     if len(word) < 2 or not _PLAIN_WORD.fullmatch(word):
         return None
     if _SPLIT_CAPITAL.fullmatch(word):
@@ -627,7 +630,8 @@ def _word_edit(word: str, start: int, prev: str | None, nxt: str | None, sentenc
         # an unknown capitalised word repeated in the document is a name (not in a text typed without our
         # letters, where Respublikasinin repeats as often as the text names the republic)
         return None
-    fix = speller.correct(low, prev, nxt, name_like=name_like, diacritics_only=diacritics, keep_shift=keep_shift)
+    fix = speller.correct(low, prev, nxt, name_like=name_like, diacritics_only=diacritics, keep_shift=keep_shift,
+                          seen=seen)
     if fix is None:
         return None
     replacement = match_case(word, fix.replacement)
