@@ -4,6 +4,7 @@ Stages, each a list of edits on the previous stage's text, composed into edits o
 0. OCR output only: specks the engine read as punctuation and doubted;
 1. unicode: Cyrillic look-alikes, NBSP, ligatures, soft hyphens, zero-width marks, stray U+0307;
 2. layout: hyphenation, words broken by line or paragraph breaks, spurious hyphens and spaces;
+   then addresses: slips in the conventional parts of web and mail addresses (www, gov, .az);
 3. words: noisy-channel spelling correction (and diacritic restoration for text typed without
    Azerbaijani letters), protecting names, acronyms, numbers and URLs.
 """
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from xeber.normalize.address import address_edits
 from xeber.normalize.channel import ErrorModel, load_error_model
 from xeber.normalize.context import ContextScorer, load_bigram_model
 from xeber.normalize.layout import layout_edits
@@ -110,15 +112,18 @@ class Normalizer:
         t1 = apply_edits(t0, e1)
         e2 = [e for e in layout_edits(t1, known, self.lexicon.count) if e.confidence >= threshold]
         t2 = apply_edits(t1, e2)
+        # addresses are repaired by their own conventions (the speller leaves their words alone)
+        e2a = [e for e in address_edits(t2) if e.confidence >= threshold]
+        t2a = apply_edits(t2, e2a)
         if spans is not None:
             # into offsets of the layout stage's output (a deleted speck's span is gone)
             deleted = {(e.start, e.end) for e in e0}
             spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in deleted)]
-            spans = _shift_spans(_shift_spans(_shift_spans(spans, e0), e1), e2)
-        e3 = [e for e in word_edits(t2, self.speller, settings, doc_out=docs, low_confidence=spans)
+            spans = _shift_spans(_shift_spans(_shift_spans(_shift_spans(spans, e0), e1), e2), e2a)
+        e3 = [e for e in word_edits(t2a, self.speller, settings, doc_out=docs, low_confidence=spans)
               if e.confidence >= threshold]
-        t3 = apply_edits(t2, e3)
-        edits = compose(compose(compose(e0, e1, text), e2, text), e3, text)
+        t3 = apply_edits(t2a, e3)
+        edits = compose(compose(compose(compose(e0, e1, text), e2, text), e2a, text), e3, text)
         return Normalized(t3, edits)
 
     def _focused_round(self, text: str, settings: Settings, focus: list[tuple[int, int]],
