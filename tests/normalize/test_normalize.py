@@ -629,3 +629,19 @@ def test_a_word_the_document_writes_elsewhere_is_the_likelier_reading(norm: Norm
     assert fix(norm, "Sənədin etibarlı olmasınə əmin olun.") == "Sənədin etibarlı olmasını əmin olun."
     text = "Sənədin etibarlı olmasına diqqət edin. Sənədin etibarlı olmasınə əmin olun."
     assert fix(norm, text) == text.replace("olmasınə", "olmasına")
+
+
+def test_a_pronoun_or_adverb_run_into_its_particle_splits(norm: Normalizer) -> None:
+    # `Beləki`, `elədə`: the lists count such merges, but the particle is written apart; a common stem's
+    # reading (vəd|ə, yad|a) keeps the word, and so does a capitalised word mid-sentence (Buda, the city)
+    assert fix(norm, "Xidmət genişlənib. Beləki, portal artıq işləyir.") == \
+        "Xidmət genişlənib. Belə ki, portal artıq işləyir."
+    assert fix(norm, "Münasibətlər elədə yaxşı deyildi.") == "Münasibətlər elə də yaxşı deyildi."
+    for text in ("Onlar vədə verib, yada salıblar.", "Şəhər 1361-ci ildə Buda adlanırdı və Buda qalası məşhurdur."):
+        assert fix(norm, text) == text
+
+
+def test_a_light_verb_with_a_possessive_is_written_apart(norm: Normalizer) -> None:
+    # `idarəetmə` is one word, `tətbiq olunması` two: a run-together one splits
+    assert fix(norm, "Qaydaların tətbiqolunması tövsiyə edilir.") == "Qaydaların tətbiq olunması tövsiyə edilir."
+    assert fix(norm, "Elektron idarəetmə sistemi qurulub.") == "Elektron idarəetmə sistemi qurulub."

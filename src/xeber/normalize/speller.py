@@ -65,6 +65,8 @@ COMBINING_FORMS = frozenset(
 SECOND_COMBINING_FORMS = frozenset("daxili arası xarici yönümlü verici edici".split())
 # Compounds (Speller.compound): verbs that stay apart from their noun, and nouns of place that join it
 LIGHT_VERBS = frozenset("etmək olmaq olunmaq edilmək eləmək".split())
+LIGHT_VERB_STEMS = frozenset("et ed ol olun edil elə".split())
+_POSSESSIVE = frozenset("P1SG P2SG P3SG P1PL P2PL P3PL".split())
 RELATIONAL_NOUNS = frozenset("ətraf arxa ön yan alt üst".split())
 KNOWN_NAME_RATIO = 3  # a listed capitalised word yields only to a spelling this × known_ratio more frequent
 # a capitalised word only the morphology reads (no list counts it): a word one edit away this common and
@@ -75,6 +77,9 @@ UNLISTED_CAPITAL_MAX_COUNT = 2  # ... or one the lists count this rarely (the wo
 MAX_COST = 14.0  # error-model costs above this are not considered
 CONJUNCTIONS = frozenset(w for w, (_, pos, _) in CLOSED_CLASS.items() if pos == "CONJ")
 MERGED_PARTICLES = ("da", "də", "ya", "ki")  # written apart from a conjunction before them
+# ... or a pronoun or adverb that takes them (buda, beləki)
+MERGED_HEADS = CONJUNCTIONS | frozenset("bu o belə elə heç bir".split())
+MERGED_RIVAL_STEM_COUNT = 20_000  # a stem this common reads the word otherwise (vəd|ə, yad|a, od|a)
 MERGED_CONJUNCTION_CONFIDENCE = 0.9
 # spellings no Azerbaijani word has: English letter groups, a final y after a consonant, no vowel
 _FOREIGN_SPELLING = re.compile(r"ck|w|th|sh|ph|ee|oo|[^aeıioöuüə]y$|^[^aeıioöuüə]+$")
@@ -215,8 +220,8 @@ class Speller:
         if any(_CASES & set(r.suffixes) and len(r.stem) >= 3 for r in left[1:3]):
             return False  # nor a postposition the lists hold as a noun (haqqında, haqq|ı|nda too)
         for r in morph.analyze(b)[:2]:
-            if r.lemma in LIGHT_VERBS:
-                return False
+            if r.lemma in LIGHT_VERBS or r.stem in LIGHT_VERB_STEMS and _POSSESSIVE & set(r.suffixes):
+                return False  # (idarəetmə is one word, idarə edilməsi, tətbiq olunması are two)
             if r.pos == "VERB" and set(r.suffixes) & {"VN_MA", "PART_AN", "NEG+AOR", "AGENT"} \
                     or r.suffixes[:1] == ("WITH",) or r.stem in RELATIONAL_NOUNS and bool(r.suffixes):
                 return True
@@ -254,7 +259,7 @@ class Speller:
         `seen` holds the lower-case words of the document, as written."""
         if diacritics_only:
             return self._restore_diacritics(word, prev, nxt, name_like)
-        merged = self._merged_conjunction(word)
+        merged = None if name_like else self._merged_conjunction(word)  # (Buda mid-sentence is the city)
         if merged is not None:
             return Correction(merged, MERGED_CONJUNCTION_CONFIDENCE, "merge")
         plan = self._plan(word, name_like)
@@ -505,9 +510,13 @@ class Speller:
             return None  # çünki is one word
         for particle in MERGED_PARTICLES:
             head = word[: -len(particle)]
-            if word.endswith(particle) and head in CONJUNCTIONS:
+            if word.endswith(particle) and head in MERGED_HEADS:
+                # (a reading of the pronoun itself as a noun, bu|da for bunda, or of a rare stem, bud|a,
+                # is no reading)
                 morph = self.lexicon.morph
-                if morph is not None and any(a.suffixes for a in morph.analyze(word)):
+                if morph is not None and any(a.suffixes and a.stem != head
+                                             and self.lexicon.count(lower(a.stem)) >= MERGED_RIVAL_STEM_COUNT
+                                             for a in morph.analyze(word)):
                     return None
                 return f"{head} {particle}"
         return None
