@@ -645,3 +645,13 @@ def test_a_light_verb_with_a_possessive_is_written_apart(norm: Normalizer) -> No
     # `idarəetmə` is one word, `tətbiq olunması` two: a run-together one splits
     assert fix(norm, "Qaydaların tətbiqolunması tövsiyə edilir.") == "Qaydaların tətbiq olunması tövsiyə edilir."
     assert fix(norm, "Elektron idarəetmə sistemi qurulub.") == "Elektron idarəetmə sistemi qurulub."
+
+
+def test_an_accent_azerbaijani_does_not_use_is_a_misread_plain_letter(norm: Normalizer) -> None:
+    # OCR's í for i: the plain letter is the only reading (not the bare stem, which dropping it would
+    # give); a foreign name keeps its accents, a Turkish title its circumflex
+    assert fix(norm, "Bu prosesí izləyin.") == "Bu prosesi izləyin."
+    assert norm.errors.cost("prosesi", "prosesí") < min(norm.errors.cost("prosesə", "prosesí"),
+                                                         norm.errors.cost("proses", "prosesí"))
+    for text in ("Müavin José García çıxış edib.", "Kitab “Tarihî Bir Belge” adlanır."):
+        assert fix(norm, text) == text

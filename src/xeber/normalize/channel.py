@@ -27,6 +27,11 @@ OCR_FLOOR = 1e-5
 # commonest slip of real typing after dropped diacritics. Its rate is set, not learned (no corpus of
 # real Azerbaijani typos is ours to learn from), about twice an unseen substitution's.
 KEY_SLIP = 2e-3
+# A letter with an accent neither Azerbaijani nor Turkish uses (təcrübələrí, Ramín): OCR's reading of a
+# speck over the plain letter, or a foreign keyboard's; cheap, as the plain letter is the only Azerbaijani
+# reading (Turkish titles keep their î, â, û: Tarihî)
+FOREIGN_ACCENT = 1e-2
+FOREIGN_ACCENTS = {"i": "íìï", "a": "áàä", "e": "éèë", "o": "óò", "u": "úù"}
 AZ_KEYBOARD_ROWS = ("qüertyuiopöğ", "asdfghjklıə", "zxcvbnmçş")
 
 
@@ -138,6 +143,9 @@ def load_error_model() -> ErrorModel:
             probs[(r, w)] = max(probs.get((r, w), 0.0), p)
     for pair in keyboard_neighbours():
         probs[pair] = max(probs.get(pair, 0.0), KEY_SLIP)
+    for right, wrongs in FOREIGN_ACCENTS.items():
+        for wrong in wrongs:
+            probs[(right, wrong)] = max(probs.get((right, wrong), 0.0), FOREIGN_ACCENT)
     for (r, w), p in probs.items():
         cost = -math.log(min(p, 0.5))
         if r and w:
