@@ -18,7 +18,7 @@ from itertools import product
 
 from xeber.normalize.morphcands import one_edit
 from xeber.text.edits import Edit
-from xeber.text.tokenize import tokenize
+from xeber.text.tokenize import ADDRESS
 
 ADDRESS_CONFIDENCE = 0.9
 TOP_LEVEL = frozenset("az com org net ru tr uk info gov edu int eu".split())
@@ -58,8 +58,7 @@ def address_edits(text: str) -> list[Edit]:
 
 
 def _address_spans(text: str) -> list[tuple[int, int]]:
-    spans = [(t.start, t.end) for t in tokenize(text) if t.kind in ("url", "email")] \
-        if "@" in text or "www." in text or "://" in text else []
+    spans = [m.span() for m in ADDRESS.finditer(text)] if "@" in text or "www." in text or "://" in text else []
     for m in _BARE_HOST.finditer(text):
         if not any(a <= m.start() < b for a, b in spans):
             last = m.group().rsplit(".", 1)[1]

@@ -105,11 +105,13 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
             t.text[:1].isupper() and t.start not in starts or any(c.isupper() for c in t.text[1:]))]
         doc = DocContext(Counter(named + [w.split("-")[0] for w in named if "-" in w[1:]]),
                          needs_diacritics(text, settings),
-                         Counter(lower(t.text) for t in tokens if t.kind == "word"))
+                         Counter(_PLAIN_WORD.findall(lower(text))))  # (words and hyphenated parts)
     if doc_out is not None:
         doc_out.append(doc)
     names, diacritics = doc.names, doc.diacritics
     repeated = [name for name, k in names.items() if k >= DOC_NAME_MIN_REPEATS and len(name) >= 3]
+    # the repeated names with Azerbaijani letters, by their folded spelling (_ascii_variant_edit)
+    with_our_letters = {fold(name): name for name in repeated if AZ_SPECIAL.search(name)}
     company = _company_name_tokens(tokens)
     edits: list[Edit] = []
     fixed: dict[int, str] = {}  # token index -> its corrected lower-case word
@@ -147,7 +149,7 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
             continue
         attached = tok.kind == "word" and _attached_suffix(text, tok.start)
         if repeated and tok.kind == "word" and tok.text[0].isupper() and not attached and not diacritics:
-            name_edit = _ascii_variant_edit(tok, names, repeated, speller) \
+            name_edit = _ascii_variant_edit(tok, names, with_our_letters, speller) \
                 or _document_name_edit(tok, names, repeated, speller)
             if name_edit is not None and not _in_address(text, tok.start, tok.end) and (
                     focus is None or any(a < name_edit.end and name_edit.start < b for a, b in focus)):
@@ -181,7 +183,8 @@ def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tupl
         prev = lower(tokens[i - 1].text) if i > 0 and tokens[i - 1].kind == "word" else None
         nxt = lower(tokens[i + 1].text) if i + 1 < n and tokens[i + 1].kind == "word" else None
         sentence_start = tok.start in starts
-        if tok.text[:1].isupper() and (_foreign_function_word(tokens, i - 1, -1) or _foreign_function_word(tokens, i + 1, 1)):
+        if tok.text[:1].isupper() and (prev in FOREIGN_FUNCTION_WORDS or nxt in FOREIGN_FUNCTION_WORDS) and (
+                _foreign_function_word(tokens, i - 1, -1) or _foreign_function_word(tokens, i + 1, 1)):
             continue  # Societe Generale de Surveillance: a foreign name
         # a capitalised word opening a sentence before a capitalised word no list knows is a given name
         # (Elvina Toffler), judged as any name is
@@ -333,7 +336,7 @@ def _real_word_edits(source: str, tokens: list[Token], fixed: dict[int, str], ed
             continue
         if i in company or lower(tok.text) in COMBINING_FORMS:
             continue
-        if lower(tok.text) in BOUND_ENDINGS and i > 0 and tokens[i - 1].text in _DASHES:
+        if i > 0 and tokens[i - 1].text in _DASHES and lower(tok.text) in BOUND_ENDINGS:
             continue  # an ending set apart after a hyphen (1 000 000 - cu): the number's, not a word
         if focus is not None:
             while fi < len(focus) and focus[fi][1] <= tok.start:
@@ -691,21 +694,26 @@ def _document_name_edit(tok: Token, names: Counter[str], repeated: list[str], sp
 _ASCII_OF = {"ə": "e", "ı": "i", "ç": "c", "ş": "s", "ğ": "g", "ö": "o", "ü": "u"}
 
 
-def _ascii_variant_edit(tok: Token, names: Counter[str], repeated: list[str], speller: Speller) -> Edit | None:
-    """`Azerbaycan`, `Estoniyanin` in a document that writes `Azərbaycan`, `Estoniyanın` again and again: a
-    capitalised word typed with some of its Azerbaijani letters lost, into a spelling the lists do not
-    know or demote as such a loss. An acronym (ISO beside İSO) and a listed word (Yeni beside Yəni) stay."""
+_fold_word = lru_cache(maxsize=65_536)(fold)  # (a word's folded spelling, asked for every capitalised word)
+
+
+def _ascii_variant_edit(tok: Token, names: Counter[str], with_our_letters: dict[str, str],
+                        speller: Speller) -> Edit | None:
+    """`Azerbaycan`, `Estoniyanin` in a document that writes `Azərbaycan`, `Estoniyanın` again and again
+    (`with_our_letters`: such repeated names by their folded spelling): a capitalised word typed with some
+    of its Azerbaijani letters lost, into a spelling the lists do not know or demote as such a loss. An
+    acronym (ISO beside İSO) and a listed word (Yeni beside Yəni) stay."""
     word = tok.text
-    if len(word) < 4 or not word.isalpha() or is_all_caps(word) or names[word] > 1:
+    name = with_our_letters.get(_fold_word(word)) if with_our_letters else None
+    if name is None or name == word or len(name) != len(word) or len(word) < 4 or not word.isalpha() \
+            or is_all_caps(word) or names[word] > 1:
+        return None
+    if not all(a == b or _ASCII_OF.get(lower(b)) == lower(a) for a, b in zip(word, name, strict=True)):
         return None
     low = lower(word)
     if speller.lexicon.known(low) and not speller.demoted(low):
         return None
-    found = [name for name in repeated if len(name) == len(word) and name != word and name.isalpha()
-             and all(a == b or _ASCII_OF.get(lower(b)) == lower(a) for a, b in zip(word, name, strict=True))]
-    if len(found) != 1:
-        return None
-    return Edit(tok.start, tok.end, word, found[0], "spelling", DOC_NAME_CONFIDENCE)
+    return Edit(tok.start, tok.end, word, name, "spelling", DOC_NAME_CONFIDENCE)
 
 
 def _inflected_name_variants(word: str, repeated: list[str], morph: Validator) -> list[str]:

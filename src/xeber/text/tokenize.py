@@ -16,9 +16,12 @@ from xeber.text.casing import lower
 
 _APOS = "'’ʼ`"
 _WORD = r"[^\W\d_](?:[^\W_]|[" + _APOS + r"](?=[^\W\d_]))*"
+_URL = r"(?P<url>(?:https?://|www\.)[^\s<>\"“”«»]+[^\s<>\"“”«».,;:!?)\]])"
+_EMAIL = r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+# web and mail addresses as the tokenizer finds them (a token of kind url or email)
+ADDRESS = re.compile(_URL + "|" + _EMAIL)
 _PATTERN = re.compile(
-    r"(?P<url>(?:https?://|www\.)[^\s<>\"“”«»]+[^\s<>\"“”«».,;:!?)\]])"
-    r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    _URL + "|" + _EMAIL +
     # numbers: 2023, 5,7, 05.03.2026, 1.000.000, with an optional suffix: 29-da, 10-cu, 2023-cü
     r"|(?P<number>\d+(?:[.,:/]\d+)*(?:[-" + _APOS + r"][^\W\d_]+)?)"
     # words, joined across internal hyphens: Nur-Sultan, TÜRKPA-nın, COVID-19
