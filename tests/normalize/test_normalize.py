@@ -655,3 +655,10 @@ def test_an_accent_azerbaijani_does_not_use_is_a_misread_plain_letter(norm: Norm
                                                          norm.errors.cost("proses", "prosesí"))
     for text in ("Müavin José García çıxış edib.", "Kitab “Tarihî Bir Belge” adlanır."):
         assert fix(norm, text) == text
+
+
+def test_a_two_letter_word_typed_in_turn_is_put_back_only_into_a_very_common_word(norm: Normalizer) -> None:
+    # `uB` is Bu with its two keys struck in turn; `eM`, `iX` make no word common enough (model names stay)
+    assert fix(norm, "Xidmət təqdim edir. uB gündən etibarən işləyir.") == \
+        "Xidmət təqdim edir. Bu gündən etibarən işləyir."
+    assert fix(norm, "Model iX və eM adlanır.") == "Model iX və eM adlanır."

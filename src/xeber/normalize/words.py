@@ -766,6 +766,7 @@ DIGIT_CONFIDENCE = 0.9
 _LETTERS_WITH_DIGITS = re.compile(r"[^\W\d_]*(?:[01568][^\W\d_]+|[^\W\d_]+[01568])[^\W\d_]*(?:[01568][^\W\d_]*)?")
 # the word that digits read for letters, or a capitalised word behind a stray letter, become must be this frequent
 MIN_RESTORED_WORD_COUNT = 1000
+MIN_SWAPPED_SHORT_WORD_COUNT = 1_000_000
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)", re.IGNORECASE)  # 1st Workshop: an English ordinal
 
 
@@ -857,7 +858,7 @@ def _given_names() -> frozenset[str]:
 
 # letters OCR reads from a speck before a word (iKoreya, lƏks); e-, my- and the like open brands (eManat)
 _STRAY_LEAD = frozenset("ilıjrt")
-_LEAD_SLIP = re.compile(r"[^\W\d_][A-ZÇƏĞİÖŞÜ][^\W\d_]+")
+_LEAD_SLIP = re.compile(r"[^\W\d_][A-ZÇƏĞİÖŞÜ][^\W\d_]*")
 LEAD_SLIP_CONFIDENCE = 0.85
 
 
@@ -866,14 +867,17 @@ def _lead_slip(word: str, speller: Speller, names: Counter[str] | None = None) -
     or the first two letters typed in turn (`üYksək`, `gAentliyi`). The word it becomes must be a frequent
     one or the document's own; a form the document repeats is a brand (`iPhone`, `eGov`)."""
     names = names or Counter()
-    if not _LEAD_SLIP.fullmatch(word) or not word[0].islower() or not word[2:].islower() or names[word] >= 2:
+    if not _LEAD_SLIP.fullmatch(word) or not word[0].islower() or word[2:] and not word[2:].islower() \
+            or names[word] >= 2:
         return None  # (iOS: an acronym after the letter is a brand's)
     counts = speller.lexicon.counts
-    candidates = [word[1] + word[0] + word[2:]]
-    if word[0] in _STRAY_LEAD:
+    candidates = [word[1] + word[0] + word[2:]]  # (uB is Bu too)
+    if word[0] in _STRAY_LEAD and len(word) >= 3:
         candidates.append(word[1:])
+    # (two letters swapped into a two-letter word must make a very common one: uB is Bu, eM no Me)
+    min_count = MIN_RESTORED_WORD_COUNT if len(word) >= 3 else MIN_SWAPPED_SHORT_WORD_COUNT
     for cand in candidates:
-        if names[cand] > 0 or counts.get(lower(cand), 0) >= MIN_RESTORED_WORD_COUNT:
+        if names[cand] > 0 or counts.get(lower(cand), 0) >= min_count:
             return cand
     return None
 
