@@ -662,3 +662,10 @@ def test_a_two_letter_word_typed_in_turn_is_put_back_only_into_a_very_common_wor
     assert fix(norm, "Xidmət təqdim edir. uB gündən etibarən işləyir.") == \
         "Xidmət təqdim edir. Bu gündən etibarən işləyir."
     assert fix(norm, "Model iX və eM adlanır.") == "Model iX və eM adlanır."
+
+
+def test_a_diacritics_variant_beats_two_common_words_run_together(norm: Normalizer) -> None:
+    # `biznesmənə` splits into biznes + mənə, both common; but only its diacritics part it from the unlisted
+    # biznesmenə, which stays a candidate (without it the bare biznesmen won, losing the ending)
+    assert fix(norm, "Bu, vətəndaşa, məmura və biznesmənə xoş gəlir.") == \
+        "Bu, vətəndaşa, məmura və biznesmenə xoş gəlir."

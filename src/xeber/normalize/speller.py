@@ -444,8 +444,10 @@ class Speller:
                            and counts.get(a, 0) >= p.min_split_count and counts.get(b, 0) >= p.min_split_count)
         if not known and any(min(counts.get(a, 0), counts.get(b, 0)) >= p.min_split_count for a, b in splits):
             # two common words run together (qısazamanda) explain the word better than a form no list holds
-            # one edit away (qısalamanda, which the stem prior alone makes cheap)
-            found = [f for f in found if counts.get(f[0], 0)]
+            # one edit away (qısalamanda, which the stem prior alone makes cheap), unless only diacritics
+            # tell the two apart (biznesmənə is biznesmenə, not biznes mənə)
+            folded = fold(word)
+            found = [f for f in found if counts.get(f[0], 0) or fold(f[0]) == folded]
         slipped: tuple[tuple[str, str, float], ...] = ()
         if not known and not name_like and not splits and len(word) >= p.slipped_split_min_len \
                 and min((c for _, c, _ in found), default=MAX_COST) > p.morph_when_cost_above:
