@@ -26,7 +26,7 @@ from xeber.normalize.lexicon import Lexicon
 
 # OCR misreadings of one letter as two, and the reverse (m read as rn)
 MULTI_OCR = (("rn", "m"), ("cl", "d"), ("ii", "ü"), ("vv", "w"))
-_POSSESSIVES = frozenset(("P1SG", "P2SG", "P3SG", "P1PL", "P2PL", "P3PL"))
+POSSESSIVES = frozenset(("P1SG", "P2SG", "P3SG", "P1PL", "P2PL", "P3PL"))
 _OBLIQUE = {"LOC": "LOC_N", "DAT": "DAT_N", "ABL": "ABL_N"}  # the case after a 3rd-person possessive
 # Particles written apart that still follow the vowel harmony of the word before them (o da, mən də;
 # gəlir mi, olub mu): the form the harmony asks for, by its 2-way (a/ə) or 4-way (ı/i/u/ü) vowel
@@ -166,7 +166,7 @@ class RealWords:
         pos, tags = self._analysis(word)
         # a verbal noun with a possessive (gücləndirilməsi) is a possessed noun: the genitive before it
         # is right (müdafiəsinin gücləndirilməsi)
-        if any(t.startswith("VN") for t in tags) and _POSSESSIVES & set(tags):
+        if any(t.startswith("VN") for t in tags) and POSSESSIVES & set(tags):
             return False
         return pos == "VERB" and bool(tags)
 
@@ -312,7 +312,7 @@ def _chain_changes(tags: tuple[str, ...]) -> list[tuple[tuple[str, ...], str]]:
     out: list[tuple[tuple[str, ...], str]] = []
     *head, last = tags
     head_t = tuple(head)
-    poss = bool(head) and head[-1] in _POSSESSIVES
+    poss = bool(head) and head[-1] in POSSESSIVES
     if last == "GEN":
         out.append(((*head_t, "ACC"), "GEN>ACC"))
     elif last == "ACC":

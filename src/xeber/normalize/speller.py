@@ -16,7 +16,7 @@ from xeber.normalize.context import ContextScorer
 from xeber.normalize.layout import BOUND_ENDINGS
 from xeber.normalize.lexicon import DEMOTED_MAX, FREQUENT, Lexicon, confusion_key
 from xeber.normalize.morphcands import MorphCandidates
-from xeber.normalize.realword import HARMONIC_PARTICLES, MULTI_OCR, RealWords
+from xeber.normalize.realword import HARMONIC_PARTICLES, MULTI_OCR, POSSESSIVES, RealWords
 from xeber.text.alphabet import LOWER_LETTERS
 from xeber.text.casing import fold, lower
 
@@ -66,7 +66,6 @@ SECOND_COMBINING_FORMS = frozenset("daxili arası xarici yönümlü verici edici
 # Compounds (Speller.compound): verbs that stay apart from their noun, and nouns of place that join it
 LIGHT_VERBS = frozenset("etmək olmaq olunmaq edilmək eləmək".split())
 LIGHT_VERB_STEMS = frozenset("et ed ol olun edil elə".split())
-_POSSESSIVE = frozenset("P1SG P2SG P3SG P1PL P2PL P3PL".split())
 RELATIONAL_NOUNS = frozenset("ətraf arxa ön yan alt üst".split())
 KNOWN_NAME_RATIO = 3  # a listed capitalised word yields only to a spelling this × known_ratio more frequent
 # a capitalised word only the morphology reads (no list counts it): a word one edit away this common and
@@ -220,7 +219,7 @@ class Speller:
         if any(_CASES & set(r.suffixes) and len(r.stem) >= 3 for r in left[1:3]):
             return False  # nor a postposition the lists hold as a noun (haqqında, haqq|ı|nda too)
         for r in morph.analyze(b)[:2]:
-            if r.lemma in LIGHT_VERBS or r.stem in LIGHT_VERB_STEMS and _POSSESSIVE & set(r.suffixes):
+            if r.lemma in LIGHT_VERBS or r.stem in LIGHT_VERB_STEMS and POSSESSIVES & set(r.suffixes):
                 return False  # (idarəetmə is one word, idarə edilməsi, tətbiq olunması are two)
             if r.pos == "VERB" and set(r.suffixes) & {"VN_MA", "PART_AN", "NEG+AOR", "AGENT"} \
                     or r.suffixes[:1] == ("WITH",) or r.stem in RELATIONAL_NOUNS and bool(r.suffixes):

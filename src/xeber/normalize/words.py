@@ -80,7 +80,8 @@ class DocContext:
 
     names: Counter[str]
     diacritics: bool
-    words: Counter[str] = field(default_factory=Counter)  # lower-case words of the document, as written
+    # the document's lower-case words as written (a hyphenated word's parts counted apart): a cache model
+    words: Counter[str] = field(default_factory=Counter)
 
 
 def word_edits(text: str, speller: Speller, settings: Settings, focus: list[tuple[int, int]] | None = None,
@@ -690,10 +691,6 @@ def _document_name_edit(tok: Token, names: Counter[str], repeated: list[str], sp
     return Edit(tok.start, tok.start + len(word), word, found[0], "spelling", DOC_NAME_CONFIDENCE)
 
 
-# the letters a typist without an Azerbaijani layout writes for ours
-_ASCII_OF = {"ə": "e", "ı": "i", "ç": "c", "ş": "s", "ğ": "g", "ö": "o", "ü": "u"}
-
-
 _fold_word = lru_cache(maxsize=65_536)(fold)  # (a word's folded spelling, asked for every capitalised word)
 
 
@@ -708,7 +705,8 @@ def _ascii_variant_edit(tok: Token, names: Counter[str], with_our_letters: dict[
     if name is None or name == word or len(name) != len(word) or len(word) < 4 or not word.isalpha() \
             or is_all_caps(word) or names[word] > 1:
         return None
-    if not all(a == b or _ASCII_OF.get(lower(b)) == lower(a) for a, b in zip(word, name, strict=True)):
+    # (each letter the name's or, lost to a plain keyboard, its plain letter: Azerbaycan, not Azorbaycan)
+    if not all(a == b or lower(a) == _fold_word(b) != lower(b) for a, b in zip(word, name, strict=True)):
         return None
     low = lower(word)
     if speller.lexicon.known(low) and not speller.demoted(low):
