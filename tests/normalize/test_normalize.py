@@ -669,3 +669,16 @@ def test_a_diacritics_variant_beats_two_common_words_run_together(norm: Normaliz
     # biznesmenə, which stays a candidate (without it the bare biznesmen won, losing the ending)
     assert fix(norm, "Bu, vətəndaşa, məmura və biznesmənə xoş gəlir.") == \
         "Bu, vətəndaşa, məmura və biznesmenə xoş gəlir."
+
+
+def test_a_repeated_camelcase_merge_with_an_ending_inside_splits(norm: Normalizer) -> None:
+    # a repeated CamelCase word is a brand (AzərEnerji), but no brand carries a case ending inside it: the
+    # same two words run together twice are two lost spaces
+    text = "Fərman (AzərbaycanRespublikasının Prezidenti) və AzərbaycanRespublikasının qanunu. AzərEnerji, AzərEnerji."
+    assert fix(norm, text) == text.replace("AzərbaycanRespublikasının", "Azərbaycan Respublikasının")
+
+
+def test_a_finite_verb_run_into_ki_splits(norm: Normalizer) -> None:
+    # a finite verb takes no -ki: `edirki` is `edir ki` (not edirik, two keys away); a noun's -ki stays
+    assert fix(norm, "Qeyd edirki, bu vacibdir.") == "Qeyd edir ki, bu vacibdir."
+    assert fix(norm, "Bu evdəki kitabdır, indiki vaxt, sonrakı il.") == "Bu evdəki kitabdır, indiki vaxt, sonrakı il."

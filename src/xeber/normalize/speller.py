@@ -80,6 +80,7 @@ MERGED_PARTICLES = ("da", "də", "ya", "ki")  # written apart from a conjunction
 MERGED_HEADS = CONJUNCTIONS | frozenset("bu o belə elə heç bir".split())
 MERGED_RIVAL_STEM_COUNT = 20_000  # a stem this common reads the word otherwise (vəd|ə, yad|a, od|a)
 MERGED_CONJUNCTION_CONFIDENCE = 0.9
+_FINITE = frozenset("PRES PAST PERF EVID AOR FUT".split())  # tenses of a finite verb (Speller._finite_verb)
 # spellings no Azerbaijani word has: English letter groups, a final y after a consonant, no vowel
 _FOREIGN_SPELLING = re.compile(r"ck|w|th|sh|ph|ee|oo|[^aeıioöuüə]y$|^[^aeıioöuüə]+$")
 # a stem shorter than this protects nothing: a reading through one (da|yam, nə|cə, üç|çü|n) is mostly
@@ -520,7 +521,21 @@ class Speller:
                                              for a in morph.analyze(word)):
                     return None
                 return f"{head} {particle}"
+        head = word[:-2]
+        verb = self.first_reading(head) if word.endswith("ki") and len(head) >= 3 else None
+        if verb is not None and self._finite_verb(head):
+            # a finite verb takes no -ki (qeyd edirki is edir ki), unless the whole word reads otherwise
+            morph = self.lexicon.morph
+            if morph is None or all(a.lemma == verb.lemma for a in morph.analyze(word)):
+                return f"{head} ki"
         return None
+
+    def _finite_verb(self, word: str) -> bool:
+        """The morphology reads `word` first as a finite verb (edir, bildirdi, olunub), no participle,
+        verbal noun or infinitive."""
+        found = self.first_reading(word)
+        return found is not None and found.pos == "VERB" and bool(_FINITE & set(found.suffixes)) and not any(
+            t.startswith(("PART", "VN", "INF")) or t in ("AGENT", "NESS") for t in found.suffixes)
 
     def _garbled_candidates(self, word: str, have: set[str], min_count: int, kind: str) -> list[tuple[str, float, str]]:
         """Frequent words with `word`'s consonants (one more or less) and its first letter, whatever the

@@ -882,9 +882,11 @@ def _lead_slip(word: str, speller: Speller, names: Counter[str] | None = None) -
 
 def _camel_split(word: str, start: int, names: Counter[str], speller: Speller) -> Edit | None:
     """`DövlətAgentliyinə`, `bütünEATS`: a space lost before a capital. The document must not repeat the
-    word: a repeated CamelCase word is a brand (`AzərEnerji`, `myGov`)."""
+    word: a repeated CamelCase word is a brand (`AzərEnerji`, `myGov`), unless its second word carries a
+    case or possessive ending, which no brand's name does inside it (`AzərbaycanRespublikasının` twice is
+    a space lost twice)."""
     parts = _camel_parts(word, speller)
-    if parts is None or names[word] >= 2:
+    if parts is None or names[word] >= 2 and not _az_inflection(lower(parts[1]), speller):
         return None
     return Edit(start, start + len(word), word, " ".join(parts), "merge", CAMEL_SPLIT_CONFIDENCE)
 
