@@ -231,8 +231,8 @@ class Speller:
         """`word` is a finite form of a light verb (etdi, edilir, olunub), no participle, verbal noun or noun
         made of one (inkaredilməz|lik is one word)."""
         found = self.first_reading(word)
-        return found is not None and found.pos == "VERB" and found.lemma in LIGHT_VERBS and not any(
-            t.startswith(("PART", "VN", "INF")) or t in ("AGENT", "NESS") for t in found.suffixes)
+        return found is not None and found.pos == "VERB" and found.lemma in LIGHT_VERBS \
+            and not _non_finite(found.suffixes)
 
     def split_part(self, part: str) -> bool:
         """Whether lower-case `part` can be one side of a split word."""
@@ -534,8 +534,8 @@ class Speller:
         """The morphology reads `word` first as a finite verb (edir, bildirdi, olunub), no participle,
         verbal noun or infinitive."""
         found = self.first_reading(word)
-        return found is not None and found.pos == "VERB" and bool(_FINITE & set(found.suffixes)) and not any(
-            t.startswith(("PART", "VN", "INF")) or t in ("AGENT", "NESS") for t in found.suffixes)
+        return found is not None and found.pos == "VERB" and bool(_FINITE & set(found.suffixes)) \
+            and not _non_finite(found.suffixes)
 
     def _garbled_candidates(self, word: str, have: set[str], min_count: int, kind: str) -> list[tuple[str, float, str]]:
         """Frequent words with `word`'s consonants (one more or less) and its first letter, whatever the
@@ -714,6 +714,11 @@ class Speller:
             return None
         z = math.fsum(math.exp(s - best[0]) for s, _ in scored)
         return Correction(best[1], 1.0 / z, "diacritics")
+
+
+def _non_finite(tags: tuple[str, ...]) -> bool:
+    """A participle, verbal noun, infinitive or a noun made of one (inkaredilməz|lik) among the tags."""
+    return any(t.startswith(("PART", "VN", "INF")) or t in ("AGENT", "NESS") for t in tags)
 
 
 # endings whose q/k always softens before a vowel (şəffaflıq → şəffaflığın, etmək → etməyi): such a stem
