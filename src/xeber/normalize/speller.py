@@ -17,13 +17,13 @@ from xeber.normalize.layout import BOUND_ENDINGS
 from xeber.normalize.lexicon import DEMOTED_MAX, FREQUENT, Lexicon, confusion_key
 from xeber.normalize.morphcands import MorphCandidates
 from xeber.normalize.realword import HARMONIC_PARTICLES, MULTI_OCR, POSSESSIVES, RealWords
-from xeber.text.alphabet import LOWER_LETTERS
+from xeber.text.alphabet import LOWER_LETTERS, VOWELS
 from xeber.text.casing import fold, lower
 
 # OCR misreadings of one letter as two (realword.MULTI_OCR: rn for m, cl for d): candidates come from the
 # word with the pair put back, at this extra cost (−log of a rate in the order of the learned single-letter ones)
 _THIRD_PERSON = frozenset(("P3SG", "P3PL"))
-_CASES = frozenset(("GEN", "DAT", "ACC", "LOC", "ABL"))
+CASES = frozenset(("GEN", "DAT", "LOC", "ABL", "ACC", "INS"))
 _FIRST_PERSON = frozenset(("P1SG", "A1SG"))
 FIRST_PERSON_SLIP_MIN_COUNT = 1000  # (Speller._first_person_misreadings)
 MULTI_OCR_COST = 5.0
@@ -217,7 +217,7 @@ class Speller:
         left = morph.analyze(a)
         if not left or a != "özü" and (left[0].suffixes or left[0].pos != "NOUN"):
             return False  # a verb or a closed-class word is no compound's first part (ilə|bağlı); özü is
-        if any(_CASES & set(r.suffixes) and len(r.stem) >= 3 for r in left[1:3]):
+        if any(CASES & set(r.suffixes) and len(r.stem) >= 3 for r in left[1:3]):
             return False  # nor a postposition the lists hold as a noun (haqqında, haqq|ı|nda too)
         for r in morph.analyze(b)[:2]:
             if r.lemma in LIGHT_VERBS or r.stem in LIGHT_VERB_STEMS and POSSESSIVES & set(r.suffixes):
@@ -575,7 +575,7 @@ class Speller:
         lex = self.lexicon
         for k in range(len(word) - 1, INFLECTED_STEM_MIN_LEN - 1, -1):
             stem, rest = word[:k], word[k:]
-            if rest in ("m", "n") or rest[0] in _VOWELS and _SOFTENING_END.search(stem):
+            if rest in ("m", "n") or rest[0] in VOWELS and _SOFTENING_END.search(stem):
                 continue
             if lex.count(stem) >= INFLECTED_STEM_MIN_COUNT and lex.known(stem) \
                     and _suffixes_of(stem, rest, strict=True, plural_stem=self._plural(stem)):
@@ -724,7 +724,6 @@ def _non_finite(tags: tuple[str, ...]) -> bool:
 # endings whose q/k always softens before a vowel (şəffaflıq → şəffaflığın, etmək → etməyi): such a stem
 # with a vowel after its hard q/k is a misreading, no unlisted inflection (şəffaflıqın, etməkidir)
 _SOFTENING_END = re.compile(r"(?:l[ıiuü]|m[aə]|c[aə]|c[ıiuü])[qk]$")
-_VOWELS = frozenset("aeəıioöuü")
 
 
 def _suffixes_of(stem: str, rest: str, *, strict: bool = False, plural_stem: bool = False) -> bool:

@@ -23,7 +23,7 @@ from xeber.normalize.numbers import (
     split_ending,
 )
 from xeber.normalize.realword import HARMONIC_PARTICLES, MULTI_OCR
-from xeber.normalize.speller import COMBINING_FORMS, MAX_COST, Speller
+from xeber.normalize.speller import CASES, COMBINING_FORMS, MAX_COST, Speller
 from xeber.settings import Settings
 from xeber.text.alphabet import AZ_SPECIAL
 from xeber.text.casing import capitalize, fold, is_all_caps, lower, match_case, upper
@@ -51,7 +51,6 @@ MAX_SPAN = 200  # longest doubted span looked back for
 STABLE_MAX = 500_000  # lower-case words known to have no candidate, kept across calls
 CAMEL_SPLIT_CONFIDENCE = 0.9
 RULE_CONFIDENCE = 0.9  # an edit a rule makes (a number's ending, an ending's letters), not the speller's scoring
-_CASES = frozenset(("GEN", "DAT", "LOC", "ABL", "ACC", "INS"))
 _OPENING_QUOTES = "\"“«„"
 _SIZE_ONLY_CAPITALS = frozenset("ƏÇŞÖÜOSCVXZ")  # capitals OCR tells from their small letter by size alone
 # first-person pronouns: a text that holds one may mean its first-person forms (Speller.first_person_misreading)
@@ -893,7 +892,7 @@ def _camel_split(word: str, start: int, names: Counter[str], speller: Speller) -
 
 # an acronym run into a lower-case word: İKTsektoru, AZNvə (the acronym at least two capitals)
 _ACRONYM_THEN_WORD = re.compile(r"([A-ZÇƏĞİÖŞÜ]{2,})([a-zçəğıöşü]{2,})")
-_AZ_INFLECTIONS = frozenset(("PL", "P3SG", "P3PL")) | _CASES
+_AZ_INFLECTIONS = frozenset(("PL", "P3SG", "P3PL")) | CASES
 
 
 def _acronym_then_word(acronym: str, rest: str, speller: Speller) -> tuple[str, str] | None:
@@ -916,7 +915,7 @@ def _az_inflection(word: str, speller: Speller) -> bool:
 def _case_ending(word: str, speller: Speller) -> bool:
     """The morphology reads the word first with a case ending (genitive, dative, locative, ...)."""
     found = speller.first_reading(word)
-    return found is not None and bool(_CASES & set(found.suffixes))
+    return found is not None and bool(CASES & set(found.suffixes))
 
 
 def _camel_parts(word: str, speller: Speller) -> tuple[str, str] | None:
